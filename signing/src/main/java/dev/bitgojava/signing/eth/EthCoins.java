@@ -36,6 +36,24 @@ public final class EthCoins {
         return id;
     }
 
+    /** True when {@code coin} names a token this class knows. */
+    public static boolean isKnownToken(String coin) {
+        return coin != null && TOKENS.containsKey(coin.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The native coin of the chain a known token lives on ({@code usdc} → {@code eth}).
+     *
+     * @throws InvalidEthInputException for a token not listed
+     */
+    public static String tokenChain(String tokenCoin) {
+        Token token = tokenCoin == null ? null : TOKENS.get(tokenCoin.toLowerCase(Locale.ROOT));
+        if (token == null) {
+            throw new InvalidEthInputException("unknown token " + tokenCoin);
+        }
+        return token.chain();
+    }
+
     /**
      * The contract address (lowercase {@code 0x} hex) of a token on the given native coin's chain.
      *

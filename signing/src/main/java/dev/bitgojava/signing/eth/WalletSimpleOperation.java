@@ -85,6 +85,11 @@ public final class WalletSimpleOperation {
         return !isTokenSend() && scheme.nativeAbiEncoded();
     }
 
+    /** The Solidity types of the hashed values, as BitGo names them: {@code string, address, uint, bytes|address, uint, uint}. */
+    public java.util.List<String> abiTypes() {
+        return java.util.List.of("string", "address", "uint", isTokenSend() ? "address" : "bytes", "uint", "uint");
+    }
+
     /** The scheme the hash follows. */
     public WalletSimpleScheme scheme() {
         return scheme;
