@@ -1,0 +1,87 @@
+package dev.bitgojava.signing.eth.internal;
+
+import dev.bitgojava.signing.eth.InvalidEthInputException;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+import java.math.BigInteger;
+
+/**
+ * The single place where the Ethereum code makes secp256k1 signatures: RFC 6979 deterministic nonces
+ * (HMAC-SHA256), low-S, with the recovery id. A faster implementation can replace {@link #sign} without
+ * touching its callers.
+ */
+public final class Secp256k1 {
+
+    private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
+    private static final BigInteger N = CURVE.getN();
+    private static final BigInteger HALF_N = N.shiftRight(1);
+    private static final ECPoint G = CURVE.getG();
+    private static final FixedPointCombMultiplier MULTIPLIER = new FixedPointCombMultiplier();
+
+    private Secp256k1() {
+    }
+
+    /** A signature with its recovery id (0..3): r and s as 32-byte big-endian words. */
+    public record RecoverableSignature(byte[] r, byte[] s, int recoveryId) {
+    }
+
+    /**
+     * Signs a 32-byte hash as it is (no message prefix) with a 32-byte private key.
+     *
+     * @throws InvalidEthInputException when the hash is not 32 bytes or the key is not in 1 .. n-1
+     */
+    public static RecoverableSignature sign(byte[] hash, byte[] privateKey) {
+        if (hash == null || hash.length != 32) {
+            throw new InvalidEthInputException("the hash to sign must be 32 bytes");
+        }
+        BigInteger d = privateKeyScalar(privateKey);
+        BigInteger e = new BigInteger(1, hash);
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(N, d, hash);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint point = MULTIPLIER.multiply(G, k).normalize();
+            BigInteger x = point.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(N);
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+            if (s.signum() == 0) {
+                continue;
+            }
+            int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+            if (s.compareTo(HALF_N) > 0) {
+                s = N.subtract(s);
+                recoveryId ^= 1;
+            }
+            return new RecoverableSignature(EthBytes.toBytes32(r), EthBytes.toBytes32(s), recoveryId);
+        }
+    }
+
+    /** The 20-byte Ethereum address of a private key: the last 20 bytes of keccak256(X ‖ Y). */
+    public static byte[] address(byte[] privateKey) {
+        ECPoint point = MULTIPLIER.multiply(G, privateKeyScalar(privateKey)).normalize();
+        byte[] xy = new byte[64];
+        byte[] encoded = point.getEncoded(false);
+        System.arraycopy(encoded, 1, xy, 0, 64);
+        byte[] hash = Keccak.hash(xy);
+        return java.util.Arrays.copyOfRange(hash, 12, 32);
+    }
+
+    private static BigInteger privateKeyScalar(byte[] privateKey) {
+        if (privateKey == null || privateKey.length != 32) {
+            throw new InvalidEthInputException("a secp256k1 private key must be 32 bytes");
+        }
+        BigInteger d = new BigInteger(1, privateKey);
+        if (d.signum() == 0 || d.compareTo(N) >= 0) {
+            throw new InvalidEthInputException("the private key is outside the secp256k1 range");
+        }
+        return d;
+    }
+}
