@@ -87,6 +87,29 @@ class SighashTest {
     }
 
     @Test
+    void taprootHashesVerifyEveryKeyPathSignatureOfTheBip341Transaction() {
+        RawTransaction tx = signedTx();
+        List<TxOut> spent = spentOutputs();
+        SighashCache cache = new SighashCache(tx, spent);
+        int checked = 0;
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            byte[] script = spent.get(i).scriptPubKey();
+            if (script.length != 34 || script[0] != 0x51) {
+                continue;
+            }
+            List<byte[]> witness = tx.inputs().get(i).witness();
+            assertEquals(1, witness.size(), "key-path witness of input " + i);
+            byte[] item = witness.get(0);
+            int hashType = item.length == 64 ? Sighash.DEFAULT : item[64] & 0xff;
+            byte[] hash = cache.taproot(i, hashType, null, null);
+            assertTrue(Schnorr.verify(hash, Arrays.copyOfRange(script, 2, 34), Arrays.copyOf(item, 64)),
+                    "input " + i + " hash type " + hashType);
+            checked++;
+        }
+        assertTrue(checked > 0);
+    }
+
+    @Test
     void taprootHashesOfTheCacheMatchTheOneShotForm() {
         RawTransaction tx = signedTx();
         List<TxOut> spent = spentOutputs();
