@@ -111,17 +111,18 @@ final class ServerDispatcher extends Dispatcher {
         Auth auth = null;
         try {
             Router.Match match = router.match(method, rawPath);
-            if (match == null) {
-                throw router.pathExists(rawPath)
-                        ? new ApiException(405, "MethodNotAllowed", method + " is not allowed on " + path)
-                        : new ApiException(404, "NotFound", "no route " + method + " " + path);
-            }
-            if (match.route().authenticated()) {
+            // Like BitGo, authentication comes first: an unknown route is only reported to an authentic caller.
+            if (match == null || match.route().authenticated()) {
                 auth = authenticate(request, method, target, body);
                 Duration wait = faults.chargeBudget(auth.session().id(), store.clock());
                 if (wait != null) {
                     return rateLimited(requestId, wait);
                 }
+            }
+            if (match == null) {
+                throw router.pathExists(rawPath)
+                        ? new ApiException(405, "MethodNotAllowed", method + " is not allowed on " + path)
+                        : new ApiException(404, "NotFound", "no route " + method + " " + path);
             }
             String bodyText = new String(body, StandardCharsets.UTF_8);
             Map<String, List<String>> query = query(url);
