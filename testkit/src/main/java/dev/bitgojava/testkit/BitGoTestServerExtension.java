@@ -9,42 +9,51 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
- * JUnit 5 support for {@link BitGoTestServer}.
+ * JUnit 5 support for {@link BitGoTestServer}: starts a server, injects it into {@code BitGoTestServer}
+ * parameters, fails the test if the server saw a response that would have broken the contract, and closes it.
  *
  * <ul>
- *   <li>{@code @ExtendWith(BitGoTestServerExtension.class)}: a fresh default server for each test, injected as a
- *       {@code BitGoTestServer} parameter;</li>
- *   <li>{@code @RegisterExtension static BitGoTestServerExtension bitgo = new BitGoTestServerExtension(builder)}:
- *       one server for the whole class ({@link #server()}, or a parameter); as an instance field, one per test.</li>
+ *   <li>{@code @ExtendWith(BitGoTestServerExtension.class)}: a fresh default server for each test;</li>
+ *   <li>{@code @RegisterExtension BitGoTestServerExtension bitgo = new BitGoTestServerExtension(builder)}: a
+ *       fresh server with the builder's options for each test ({@link #server()} returns it);</li>
+ *   <li>{@code @RegisterExtension static BitGoTestServerExtension bitgo = BitGoTestServerExtension.perClass(builder)}:
+ *       one server shared by the tests of the class (state carries over between them).</li>
  * </ul>
  *
- * <p>After each test the extension fails the test if the server saw a response that would have broken the
- * contract.
+ * <p>Not meant for tests of one class running in parallel.
  */
 public final class BitGoTestServerExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final Supplier<BitGoTestServer> factory;
-    private BitGoTestServer classServer;
-    private BitGoTestServer testServer;
+    private final BitGoTestServer.Builder builder;
+    private final boolean perClass;
+    private volatile BitGoTestServer current;
 
-    /** Servers with the default options. */
+    /** Default servers, one per test. */
     public BitGoTestServerExtension() {
         this(BitGoTestServer.builder());
     }
 
-    /** Servers built by the given builder (each server has the builder's options). */
+    /** Servers with the builder's options, one per test. */
     public BitGoTestServerExtension(BitGoTestServer.Builder builder) {
-        Objects.requireNonNull(builder, "builder");
-        this.factory = builder::build;
+        this(builder, false);
     }
 
-    /** The running server of the current test or class. */
+    private BitGoTestServerExtension(BitGoTestServer.Builder builder, boolean perClass) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.perClass = perClass;
+    }
+
+    /** One server with the builder's options for all tests of the class; register it in a static field. */
+    public static BitGoTestServerExtension perClass(BitGoTestServer.Builder builder) {
+        return new BitGoTestServerExtension(builder, true);
+    }
+
+    /** The running server of the current test. */
     public BitGoTestServer server() {
-        BitGoTestServer server = testServer != null ? testServer : classServer;
+        BitGoTestServer server = current;
         if (server == null) {
             throw new IllegalStateException("no server is running outside a test");
         }
@@ -53,35 +62,37 @@ public final class BitGoTestServerExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        classServer = factory.get().start();
+        if (perClass) {
+            current = builder.build().start();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (classServer != null) {
-            classServer.close();
-            classServer = null;
+        if (perClass && current != null) {
+            current.close();
+            current = null;
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (classServer == null) {
-            testServer = factory.get().start();
+        if (!perClass) {
+            current = builder.build().start();
         }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        BitGoTestServer server = testServer != null ? testServer : classServer;
+        BitGoTestServer server = current;
         try {
             if (server != null && context.getExecutionException().isEmpty()) {
                 server.assertNoContractViolations();
             }
         } finally {
-            if (testServer != null) {
-                testServer.close();
-                testServer = null;
+            if (!perClass && server != null) {
+                server.close();
+                current = null;
             }
         }
     }

@@ -205,8 +205,6 @@ public final class Views {
         history.addObject().put("date", transfer.date().toString()).put("action", "created");
         if (transfer.comment() != null) {
             out.put("comment", transfer.comment());
-        } else {
-            out.putNull("comment");
         }
         if (transfer.sequenceId() != null) {
             out.put("sequenceId", transfer.sequenceId());
