@@ -32,8 +32,12 @@ public final class UtxoAddresses {
             "tbtc", BitcoinNetwork.TESTNET,
             "tbtc4", BitcoinNetwork.TESTNET);
 
-    /** One derived address with its scripts (hex; null when the script type has none). */
-    public record Derived(String address, String scriptType, String redeemScript, String witnessScript) {
+    /**
+     * One derived address with its scripts (hex; null when the script type has none), output script, derivation
+     * path and the three derived public keys (hex, user, backup, bitgo).
+     */
+    public record Derived(String address, String scriptType, String redeemScript, String witnessScript,
+                          String scriptPubKey, String path, List<String> publicKeys) {
     }
 
     private final Network network;
@@ -84,31 +88,44 @@ public final class UtxoAddresses {
                 .map(root -> child(child(child(root, 0), 0), c)).toList());
         ByteArrayOutputStream script = new ByteArrayOutputStream(105);
         script.write(0x52);
+        List<String> publicKeys = new java.util.ArrayList<>(3);
         for (DeterministicKey parent : parents) {
             byte[] pub = child(parent, index).getPubKey();
+            publicKeys.add(HEX.formatHex(pub));
             script.write(pub.length);
             script.writeBytes(pub);
         }
+        String path = "0/0/" + chain + "/" + index;
         script.write(0x53);
         script.write(0xae);
         byte[] multisig = script.toByteArray();
         switch (type) {
-            case "p2sh":
-                return new Derived(LegacyAddress.fromScriptHash(network, hash160(multisig)).toString(),
-                        type, HEX.formatHex(multisig), null);
+            case "p2sh": {
+                byte[] hash = hash160(multisig);
+                return new Derived(LegacyAddress.fromScriptHash(network, hash).toString(), type,
+                        HEX.formatHex(multisig), null, p2shScript(hash), path, List.copyOf(publicKeys));
+            }
             case "p2shP2wsh": {
                 byte[] redeem = witnessV0(sha256(multisig));
-                return new Derived(LegacyAddress.fromScriptHash(network, hash160(redeem)).toString(),
-                        type, HEX.formatHex(redeem), HEX.formatHex(multisig));
+                byte[] hash = hash160(redeem);
+                return new Derived(LegacyAddress.fromScriptHash(network, hash).toString(), type,
+                        HEX.formatHex(redeem), HEX.formatHex(multisig), p2shScript(hash), path,
+                        List.copyOf(publicKeys));
             }
-            default:
-                return new Derived(SegwitAddress.fromProgram(network, 0, sha256(multisig)).toString(),
-                        type, null, HEX.formatHex(multisig));
+            default: {
+                byte[] program = sha256(multisig);
+                return new Derived(SegwitAddress.fromProgram(network, 0, program).toString(), type, null,
+                        HEX.formatHex(multisig), HEX.formatHex(witnessV0(program)), path, List.copyOf(publicKeys));
+            }
         }
     }
 
     private static DeterministicKey child(DeterministicKey key, int index) {
         return HDKeyDerivation.deriveChildKey(key, new ChildNumber(index, false));
+    }
+
+    private static String p2shScript(byte[] hash160) {
+        return "a914" + HEX.formatHex(hash160) + "87";
     }
 
     private static byte[] witnessV0(byte[] program) {
