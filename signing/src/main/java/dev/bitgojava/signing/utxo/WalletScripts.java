@@ -1,10 +1,9 @@
 package dev.bitgojava.signing.utxo;
 
-import dev.bitgojava.signing.bitcoin.Secp256k1;
+import dev.bitgojava.signing.bitcoin.Taproot;
 import dev.bitgojava.signing.utxo.internal.Hashes;
 import dev.bitgojava.signing.utxo.internal.KeyAggregation;
 import dev.bitgojava.signing.utxo.internal.TapTree;
-import org.bouncycastle.math.ec.ECPoint;
 
 import java.util.Arrays;
 import java.util.List;
@@ -127,15 +126,15 @@ public final class WalletScripts {
             byte[] hBG = TapTree.leafHash(v, sBG);
             byte[] inner = TapTree.branchHash(hUB, hBG);
             byte[] root = TapTree.branchHash(hUG, inner);
-            ECPoint q = TapTree.outputPoint(internal, root);
-            boolean odd = !Secp256k1.hasEvenY(q);
+            Taproot.TweakedKey q = TapTree.tweak(internal, root);
+            int odd = q.parity();
             List<TapLeaf> leaves = List.of(
                     new TapLeaf(KeyRole.USER, KeyRole.BITGO, sUG, v, hUG, TapTree.controlBlock(v, odd, internal, inner)),
                     new TapLeaf(KeyRole.USER, KeyRole.BACKUP, sUB, v, hUB,
                             TapTree.controlBlock(v, odd, internal, hBG, hUG)),
                     new TapLeaf(KeyRole.BACKUP, KeyRole.BITGO, sBG, v, hBG,
                             TapTree.controlBlock(v, odd, internal, hUB, hUG)));
-            return new TaprootInfo(internal, Secp256k1.xOnly(q), odd, root, List.of(KeyRole.USER, KeyRole.BITGO),
+            return new TaprootInfo(internal, q.outputKey(), odd == 1, root, List.of(KeyRole.USER, KeyRole.BITGO),
                     leaves);
         }
         byte[] sUB = twoOfTwoLeafScript(u, b);
@@ -143,12 +142,12 @@ public final class WalletScripts {
         byte[] hUB = TapTree.leafHash(v, sUB);
         byte[] hBG = TapTree.leafHash(v, sBG);
         byte[] root = TapTree.branchHash(hUB, hBG);
-        ECPoint q = TapTree.outputPoint(internal, root);
-        boolean odd = !Secp256k1.hasEvenY(q);
+        Taproot.TweakedKey q = TapTree.tweak(internal, root);
+        int odd = q.parity();
         List<TapLeaf> leaves = List.of(
                 new TapLeaf(KeyRole.USER, KeyRole.BACKUP, sUB, v, hUB, TapTree.controlBlock(v, odd, internal, hBG)),
                 new TapLeaf(KeyRole.BACKUP, KeyRole.BITGO, sBG, v, hBG, TapTree.controlBlock(v, odd, internal, hUB)));
-        return new TaprootInfo(internal, Secp256k1.xOnly(q), odd, root, List.of(KeyRole.USER, KeyRole.BITGO), leaves);
+        return new TaprootInfo(internal, q.outputKey(), odd == 1, root, List.of(KeyRole.USER, KeyRole.BITGO), leaves);
     }
 
     /** The script type. */
