@@ -7,6 +7,7 @@ import dev.bitgojava.sdk.errors.BitGoConfigurationException;
 import dev.bitgojava.sdk.errors.BitGoException;
 import dev.bitgojava.sdk.internal.BitGoErrorDecoder;
 import dev.bitgojava.sdk.internal.CallExecutor;
+import dev.bitgojava.sdk.internal.NoHiddenRetries;
 import dev.bitgojava.sdk.internal.PendingApprovalDecoder;
 import dev.bitgojava.sdk.internal.PendingApprovalScope;
 import dev.bitgojava.sdk.internal.PlainBearerClient;
@@ -110,6 +111,7 @@ public final class BitGoClient {
         okhttp3.OkHttpClient.Builder b = new okhttp3.OkHttpClient.Builder()
                 // One retry layer only: OkHttp must not silently resend (it would resend a POST, too).
                 .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(new NoHiddenRetries())
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(config.connectTimeout())

@@ -39,7 +39,11 @@ public final class BitGoErrorDecoder implements ErrorDecoder {
         String raw = readBody(response);
         String method = response.request() == null ? null : response.request().httpMethod().name();
         boolean mayHaveBeenProcessed = status >= 500 && status != 503 && !HttpMethods.isIdempotent(method);
-        Duration retryAfter = RetryAfter.parse(header(response, "Retry-After"), clock);
+        String retryAfterHeader = header(response, "Retry-After");
+        if (retryAfterHeader == null) {
+            retryAfterHeader = header(response, NoHiddenRetries.MOVED_RETRY_AFTER);
+        }
+        Duration retryAfter = RetryAfter.parse(retryAfterHeader, clock);
 
         String name = null;
         String error = null;
