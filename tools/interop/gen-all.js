@@ -7,6 +7,7 @@ const { PROJECT_VECTORS, OUT_DIR, writeMerged, copyUnchanged } = require('./lib/
 
 const GENERATORS = [
   require('./gen-utxo-psbt'),
+  require('./gen-utxo-addresses'),
 ];
 
 async function main() {

@@ -8,7 +8,7 @@ const { BitGoAPI } = require('@bitgo/sdk-api');
 const { Btc, Tbtc } = require('@bitgo/sdk-coin-btc');
 const { Bch } = require('@bitgo/sdk-coin-bch');
 const { Ltc } = require('@bitgo/sdk-coin-ltc');
-const { loadProject, sha256, detBytes } = require('./lib/common');
+const { loadProject, sha256, detBytes, compare } = require('./lib/common');
 
 const FILE = 'utxo-psbt.json';
 const PACKAGES = ['@bitgo/utxo-lib', '@bitgo/wasm-utxo', '@bitgo/abstract-utxo', '@bitgo/sdk-coin-btc',
@@ -413,15 +413,6 @@ async function selfCheck() {
     compare(`${c.id}.input`, c.input, mine.input);
     compare(`${c.id}.expected`, c.expected, mine.expected);
   }
-}
-
-function compare(where, want, got) {
-  if (want !== null && typeof want === 'object') {
-    if (got === null || typeof got !== 'object') throw new Error(`self-check ${where}: expected an object`);
-    for (const k of Object.keys(want)) compare(`${where}.${k}`, want[k], got[k]);
-    return;
-  }
-  if (want !== got) throw new Error(`self-check ${where}: project copy ${JSON.stringify(want)}, generator ${JSON.stringify(got)}`);
 }
 
 module.exports = { generate, selfCheck, bitgoApi };

@@ -77,4 +77,14 @@ function detBytes(label, n) {
   return Buffer.concat(out).subarray(0, n);
 }
 
-module.exports = { ROOT, PROJECT_VECTORS, OUT_DIR, loadProject, writeMerged, copyUnchanged, sha256, detBytes, installedVersion };
+// Deep comparison: every field of `want` must equal the generator's; extra generator fields are allowed.
+function compare(where, want, got) {
+  if (want !== null && typeof want === 'object') {
+    if (got === null || typeof got !== 'object') throw new Error(`self-check ${where}: expected an object`);
+    for (const k of Object.keys(want)) compare(`${where}.${k}`, want[k], got[k]);
+    return;
+  }
+  if (want !== got) throw new Error(`self-check ${where}: project copy ${JSON.stringify(want)}, generator ${JSON.stringify(got)}`);
+}
+
+module.exports = { compare, ROOT, PROJECT_VECTORS, OUT_DIR, loadProject, writeMerged, copyUnchanged, sha256, detBytes, installedVersion };
