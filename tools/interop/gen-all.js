@@ -8,6 +8,7 @@ const { PROJECT_VECTORS, OUT_DIR, writeMerged, copyUnchanged } = require('./lib/
 const GENERATORS = [
   require('./gen-utxo-psbt'),
   require('./gen-utxo-addresses'),
+  require('./gen-hmac'),
 ];
 
 async function main() {
