@@ -22,8 +22,9 @@ import java.util.Map;
  * Signs BitGo wallet PSBTs with one of the wallet's root xprvs: every input gets a signature from the key derived
  * at the path its derivation record for that key names (BitGo: {@code 0/0/chain/index}). ECDSA inputs use the
  * legacy digest (p2sh on btc/ltc), BIP143 (p2shP2wsh, p2wsh) or the FORKID digest (bch); taproot script-path
- * inputs use BIP341 with BIP340 Schnorr and zero aux-rand. New records are placed in ascending key-type order,
- * as BitGo's current SDK writes them. Verify the PSBT with {@link UtxoTransactionVerifier} before signing.
+ * inputs use BIP341 with BIP340 Schnorr and zero aux-rand. New records are placed in ascending key-type order and
+ * output taproot trees are written with sibling subtrees in node-hash order, as BitGo's current SDK writes them.
+ * Verify the PSBT with {@link UtxoTransactionVerifier} before signing.
  */
 public final class PsbtSigner {
 
@@ -52,6 +53,7 @@ public final class PsbtSigner {
                 throw new PsbtSigningException(i, "has no derivation record for the signing key");
             }
         }
+        out.canonicalizeOutputTapTrees();
         return out;
     }
 

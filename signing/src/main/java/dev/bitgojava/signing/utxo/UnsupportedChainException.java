@@ -12,9 +12,10 @@ public class UnsupportedChainException extends SigningException {
         this.errorName = errorName;
     }
 
+    /** BitGo wallets use chains 0, 1, 10, 11, 20, 21, 30, 31, 40, 41; the message is the one BitGo's SDK gives. */
     static UnsupportedChainException invalidChain(int chain) {
         return new UnsupportedChainException("InvalidAddressDerivationPropertyError",
-                "invalid chain " + chain + ": BitGo wallets use chains 0, 1, 10, 11, 20, 21, 30, 31, 40, 41");
+                "address validation failure: unrecognised chain code (" + chain + ")");
     }
 
     static UnsupportedChainException unsupportedType(ScriptType type) {

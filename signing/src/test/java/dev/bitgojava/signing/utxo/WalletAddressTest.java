@@ -58,6 +58,14 @@ class WalletAddressTest {
     }
 
     @Test
+    void unknownChainIsRefusedWithTheErrorNameAndMessageOfBitGosSdk() {
+        UnsupportedChainException e = assertThrows(UnsupportedChainException.class,
+                () -> WalletAddress.derive(keys(), UtxoCoin.BTC, 42, 0));
+        assertEquals("InvalidAddressDerivationPropertyError", e.errorName());
+        assertEquals("address validation failure: unrecognised chain code (42)", e.getMessage());
+    }
+
+    @Test
     void walletKeysDoNotSortTheKeys() {
         WalletKeys keys = keys();
         WalletKeys swapped = WalletKeys.fromXpubs(keys.backupXpub(), keys.userXpub(), keys.bitgoXpub());

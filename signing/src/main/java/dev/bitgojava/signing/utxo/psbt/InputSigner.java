@@ -39,8 +39,11 @@ public final class InputSigner {
     public record EcdsaContext(TxOut spent, byte[] scriptCode, boolean segwit) {
     }
 
-    /** Checks the input's data and returns what an ECDSA signature commits to. */
-    public EcdsaContext ecdsaContext(int i) {
+    /**
+     * The output an input spends: from the previous transaction (checked against the outpoint) and/or the witness
+     * UTXO (which must agree with it when both are present).
+     */
+    public TxOut spentOutput(int i) {
         RawTransaction tx = psbt.unsignedTx();
         TxIn in = tx.inputs().get(i);
         Optional<byte[]> nonWitnessBytes = psbt.input(i).get(Psbt.IN_NON_WITNESS_UTXO);
@@ -65,6 +68,13 @@ public final class InputSigner {
         if (spent == null) {
             throw new PsbtSigningException(i, "no UTXO data (neither non-witness nor witness UTXO)");
         }
+        return spent;
+    }
+
+    /** Checks the input's data and returns what an ECDSA signature commits to. */
+    public EcdsaContext ecdsaContext(int i) {
+        Optional<byte[]> nonWitnessBytes = psbt.input(i).get(Psbt.IN_NON_WITNESS_UTXO);
+        TxOut spent = spentOutput(i);
         byte[] spk = spent.scriptPubKey();
         byte[] script = spk;
         Optional<byte[]> redeem = psbt.redeemScript(i);
@@ -140,11 +150,9 @@ public final class InputSigner {
         if (taprootCache == null) {
             List<TxOut> spent = new ArrayList<>();
             for (int k = 0; k < psbt.inputCount(); k++) {
-                Optional<TxOut> w = psbt.witnessUtxo(k);
-                if (w.isEmpty()) {
-                    throw new PsbtSigningException(k, "taproot signing needs the witness UTXO of every input");
-                }
-                spent.add(w.get());
+                // BIP341 commits to every spent output; a non-segwit input of the same transaction carries
+                // only its previous transaction
+                spent.add(spentOutput(k));
             }
             taprootCache = new SighashCache(psbt.unsignedTx(), spent);
         }

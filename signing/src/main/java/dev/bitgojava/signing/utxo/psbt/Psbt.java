@@ -542,6 +542,19 @@ public final class Psbt {
         return new Psbt(global.copy(), ins, outs, unsignedTx);
     }
 
+    /**
+     * Rewrites every output's {@code PSBT_OUT_TAP_TREE} with sibling subtrees in ascending node-hash order, as
+     * rust-bitcoin (and so BitGo's SDK) re-serializes it. The tree itself is unchanged.
+     */
+    public void canonicalizeOutputTapTrees() {
+        for (PsbtMap m : outputs) {
+            Optional<byte[]> tree = m.get(OUT_TAP_TREE);
+            if (tree.isPresent()) {
+                m.put(PsbtEntry.of(OUT_TAP_TREE, TapTreeOrder.canonical(tree.get())), RecordOrder.KEY_TYPE_THEN_KEY);
+            }
+        }
+    }
+
     /** Sorts every map's records in {@code order}. */
     public void sortRecords(RecordOrder order) {
         global.sort(order);
