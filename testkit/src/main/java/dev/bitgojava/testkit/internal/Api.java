@@ -207,7 +207,10 @@ public final class Api {
 
     private Keychain ownKeychain(Call call, String id) {
         Keychain keychain = store.keychain(id);
-        if (keychain == null || !keychain.userId().equals(call.userId())) {
+        if (keychain != null && !keychain.userId().equals(call.userId())) {
+            keychain = store.sharedKeychain(keychain, call.userId());
+        }
+        if (keychain == null) {
             throw ApiException.notFound("keychain", id);
         }
         return keychain;
@@ -317,7 +320,7 @@ public final class Api {
 
     private WalletState ownWallet(Call call, String walletId, String coin) {
         WalletState wallet = store.wallet(walletId);
-        if (wallet == null || !wallet.ownerUserId().equals(call.userId())
+        if (wallet == null || !wallet.isMember(call.userId())
                 || (coin != null && !wallet.coin().equals(coin))) {
             throw ApiException.notFound("wallet", walletId);
         }

@@ -47,12 +47,21 @@ public final class Views {
         out.put("user", session.userId());
         out.put("client", "bitgo");
         out.put("created", session.created().toString());
-        out.put("expires", session.created().plusSeconds(10L * 365 * 24 * 3600).toString());
+        Session.Grant grant = session.grant();
+        out.put("expires", (grant.expires() != null ? grant.expires()
+                : session.created().plusSeconds(10L * 365 * 24 * 3600)).toString());
         out.put("origin", "test.bitgo.com");
         out.put("isExtensible", false);
         out.put("label", session.label());
-        out.putArray("scope").add("openid").add("profile").add("wallet_create").add("wallet_spend_all")
-                .add("wallet_view_all").add("wallet_manage_all").add("wallet_edit_all").add("enterprise_view_all");
+        if (!grant.ipRestrict().isEmpty()) {
+            grant.ipRestrict().forEach(out.putArray("ipRestrict")::add);
+        }
+        if (grant.scope().isEmpty()) {
+            out.putArray("scope").add("openid").add("profile").add("wallet_create").add("wallet_spend_all")
+                    .add("wallet_view_all").add("wallet_manage_all").add("wallet_edit_all").add("enterprise_view_all");
+        } else {
+            grant.scope().forEach(out.putArray("scope")::add);
+        }
         Instant until = session.unlockedUntil();
         if (until != null && now.isBefore(until)) {
             ObjectNode unlock = out.putObject("unlock");
@@ -112,8 +121,8 @@ public final class Views {
             out.put("enterprise", wallet.enterpriseId());
         }
         ArrayNode users = out.putArray("users");
-        users.addObject().put("user", wallet.ownerUserId())
-                .putArray("permissions").add("admin").add("spend").add("view");
+        wallet.members().forEach((userId, permissions) ->
+                permissions.forEach(users.addObject().put("user", userId).putArray("permissions")::add));
         out.put("type", wallet.type());
         out.put("multisigType", "onchain");
         out.put("approvalsRequired", 1);

@@ -44,6 +44,8 @@ public final class WalletState {
     private final List<Unspent> unspents = new ArrayList<>();
     private final List<Webhook> webhooks = new ArrayList<>();
     private final Map<String, PolicyRule> policyRules = new LinkedHashMap<>();
+    private final Map<String, List<String>> sharedUsers = new LinkedHashMap<>();
+    private final Map<String, String> userKeyCopies = new HashMap<>();
     private BigInteger balance = BigInteger.ZERO;
 
     /** A new wallet; {@code deriver} is null for coins whose addresses the server cannot derive. */
@@ -75,6 +77,49 @@ public final class WalletState {
     public String ownerUserId() { return ownerUserId; }
     public String type() { return type; }
     public Instant created() { return created; }
+
+    /** The owner's permissions. */
+    public static final List<String> OWNER_PERMISSIONS = List.of("admin", "spend", "view");
+
+    /**
+     * A user's permissions on this wallet: the owner's full set, what an accepted share granted, or an empty list
+     * for a stranger.
+     */
+    public synchronized List<String> permissionsOf(String userId) {
+        if (ownerUserId.equals(userId)) {
+            return OWNER_PERMISSIONS;
+        }
+        return sharedUsers.getOrDefault(userId, List.of());
+    }
+
+    /** Whether a user may see this wallet at all. */
+    public boolean isMember(String userId) {
+        return !permissionsOf(userId).isEmpty();
+    }
+
+    /** Every user of the wallet with permissions, the owner first. */
+    public synchronized Map<String, List<String>> members() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put(ownerUserId, OWNER_PERMISSIONS);
+        out.putAll(sharedUsers);
+        return out;
+    }
+
+    /**
+     * Adds a user through an accepted share; {@code encryptedUserKey} is that user's own copy of the wallet user
+     * key (null for a view-only share).
+     */
+    public synchronized void addSharedUser(String userId, List<String> permissions, String encryptedUserKey) {
+        sharedUsers.put(userId, List.copyOf(permissions));
+        if (encryptedUserKey != null) {
+            userKeyCopies.put(userId, encryptedUserKey);
+        }
+    }
+
+    /** The user key as a shared user holds it (encrypted under that user's passphrase), or null. */
+    public synchronized String userKeyCopyOf(String userId) {
+        return userKeyCopies.get(userId);
+    }
 
     /** Derives and stores the next address on {@code chain}. */
     public synchronized Address newAddress(int chain, String addressLabel, Instant now) {
