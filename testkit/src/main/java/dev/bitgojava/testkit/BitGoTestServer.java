@@ -7,7 +7,10 @@ import dev.bitgojava.testkit.internal.Ids;
 import dev.bitgojava.testkit.internal.Model;
 import dev.bitgojava.testkit.internal.MultiUserApi;
 import dev.bitgojava.testkit.internal.Shares;
+import dev.bitgojava.testkit.internal.PendingApprovalApi;
+import dev.bitgojava.testkit.internal.PendingApprovals;
 import dev.bitgojava.testkit.internal.Store;
+import dev.bitgojava.testkit.internal.TransactionApi;
 import mockwebserver3.MockWebServer;
 
 import java.io.IOException;
@@ -73,6 +76,9 @@ public final class BitGoTestServer implements AutoCloseable {
         }
         this.api = new Api(store);
         new MultiUserApi(store, accounts, new Shares(), builder.loginLifetime, api.router());
+        PendingApprovals approvals = new PendingApprovals();
+        new TransactionApi(store, approvals, faults::takeMaliciousBuild).register(api.router());
+        new PendingApprovalApi(store, approvals).register(api.router());
         builder.faultSetup.accept(faults);
         ContractValidator contract = builder.specification != null
                 ? ContractValidator.forSpecification(builder.specification) : ContractValidator.bundled();
