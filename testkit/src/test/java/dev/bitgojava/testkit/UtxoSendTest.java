@@ -20,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 
 import static dev.bitgojava.testkit.Wallets.json;
@@ -306,9 +305,5 @@ class UtxoSendTest {
 
     private int sends(Wallets.Wallet wallet) {
         return ok(client.get(wallet.path() + "/transfer?type=send")).path("transfers").size();
-    }
-
-    static BigInteger big(long v) {
-        return BigInteger.valueOf(v);
     }
 }
