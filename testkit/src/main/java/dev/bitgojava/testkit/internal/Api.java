@@ -386,6 +386,9 @@ public final class Api {
         if (wallet == null) {
             throw new IllegalArgumentException("no wallet " + walletId);
         }
+        if (wallet.utxoCoin() != null && amount.bitLength() > 62) {
+            throw new IllegalArgumentException("a UTXO credit must fit in a transaction output (below 2^62)");
+        }
         Instant now = store.now();
         synchronized (wallet) {
             Address to = wallet.receiveAddress();
