@@ -36,12 +36,19 @@ public class BitGoApiException extends BitGoException {
         this.retryAfter = d.retryAfter();
     }
 
-    /** The exception type for a status: 400, 401, 403, 404, 409, 423, 429 and 5xx have their own. */
+    /**
+     * The exception type for a status: 400, 401, 403, 404, 409, 423, 429 and 5xx have their own; a 401 asking for
+     * an OTP or an unlock is a {@link BitGoOtpRequiredException} or {@link BitGoUnlockRequiredException}.
+     */
     public static BitGoApiException of(ApiErrorDetails d) {
         int s = d.status();
         switch (s) {
             case 400: return new BitGoBadRequestException(d);
-            case 401: return new BitGoAuthenticationException(d);
+            case 401:
+                if (d.needsOtp()) {
+                    return new BitGoOtpRequiredException(d);
+                }
+                return d.needsUnlock() ? new BitGoUnlockRequiredException(d) : new BitGoAuthenticationException(d);
             case 403: return new BitGoPermissionException(d);
             case 404: return new BitGoNotFoundException(d);
             case 409: return new BitGoConflictException(d);
