@@ -95,7 +95,7 @@ public final class Wallet {
         if (k != null) {
             return k;
         }
-        if (keyIds.size() != 3 || keyIds.stream().distinct().count() != 3 || keyIds.contains(null)) {
+        if (keyIds.size() != 3 || keyIds.stream().distinct().count() != 3) {
             throw new BitGoKeyMismatchException("wallet " + id + " does not list three distinct key ids: " + keyIds);
         }
         KeychainApi api = client.api(KeychainApi.class);

@@ -167,7 +167,11 @@ public final class Wallets {
             throw new BitGoKeyMismatchException("asked for wallet " + walletId + " but the server returned "
                     + (w == null ? "nothing" : w.getId()));
         }
-        return new Wallet(client, coin, w.getId(), w.getLabel(), w.getKeys() == null ? List.of() : w.getKeys(), null);
+        List<String> keyIds = w.getKeys() == null ? List.of() : w.getKeys();
+        if (keyIds.contains(null)) {
+            throw new BitGoKeyMismatchException("wallet " + walletId + " lists a null key id");
+        }
+        return new Wallet(client, coin, w.getId(), w.getLabel(), keyIds, null);
     }
 
     @Override
