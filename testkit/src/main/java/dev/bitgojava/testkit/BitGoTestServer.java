@@ -4,7 +4,10 @@ import dev.bitgojava.testkit.internal.Api;
 import dev.bitgojava.testkit.internal.ContractValidator;
 import dev.bitgojava.testkit.internal.Ids;
 import dev.bitgojava.testkit.internal.Model;
+import dev.bitgojava.testkit.internal.PendingApprovalApi;
+import dev.bitgojava.testkit.internal.PendingApprovals;
 import dev.bitgojava.testkit.internal.Store;
+import dev.bitgojava.testkit.internal.TransactionApi;
 import mockwebserver3.MockWebServer;
 
 import java.io.IOException;
@@ -54,6 +57,9 @@ public final class BitGoTestServer implements AutoCloseable {
         this.user = store.seedUser(builder.userEmail, "Test", "User", "Test Enterprise");
         store.addToken(user.id(), accessToken, "testkit");
         this.api = new Api(store);
+        PendingApprovals approvals = new PendingApprovals();
+        new TransactionApi(store, approvals, faults::takeMaliciousBuild).register(api.router());
+        new PendingApprovalApi(store, approvals).register(api.router());
         builder.faultSetup.accept(faults);
         ContractValidator contract = builder.specification != null
                 ? ContractValidator.forSpecification(builder.specification) : ContractValidator.bundled();

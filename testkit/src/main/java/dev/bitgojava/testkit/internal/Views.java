@@ -123,7 +123,11 @@ public final class Views {
         out.put("isCold", "cold".equals(wallet.type()));
         out.put("hasLargeNumberOfAddresses", false);
         out.put("startDate", wallet.created().toString());
-        out.putObject("coinSpecific");
+        ObjectNode coinSpecific = out.putObject("coinSpecific");
+        if (wallet.contractAddress() != null) {
+            coinSpecific.put("baseAddress", wallet.contractAddress());
+            coinSpecific.put("pendingChainInitialization", false);
+        }
         BigInteger balance = wallet.balance();
         out.put("balanceString", balance.toString());
         out.put("confirmedBalanceString", balance.toString());
@@ -197,12 +201,17 @@ public final class Views {
         out.put("value", transfer.value().doubleValue());
         out.put("valueString", transfer.value().toString());
         out.put("baseValueString", transfer.value().toString());
+        out.put("baseValueWithoutFeesString", transfer.value().add(transfer.fee()).toString());
+        out.put("feeString", transfer.fee().toString());
         out.put("usd", 0);
         out.put("usdRate", 0);
         out.put("state", transfer.state());
         out.putArray("tags").add(wallet.id());
         ArrayNode history = out.putArray("history");
         history.addObject().put("date", transfer.date().toString()).put("action", "created");
+        if ("signed".equals(transfer.state())) {
+            history.addObject().put("date", transfer.date().toString()).put("action", "signed");
+        }
         if (transfer.comment() != null) {
             out.put("comment", transfer.comment());
         }
@@ -211,8 +220,16 @@ public final class Views {
         }
         out.putObject("coinSpecific");
         ArrayNode entries = out.putArray("entries");
-        entries.addObject().put("address", transfer.address()).put("wallet", wallet.id())
-                .put("value", transfer.value().doubleValue()).put("valueString", transfer.value().toString());
+        for (Model.Entry entry : transfer.entries()) {
+            ObjectNode e = entries.addObject().put("address", entry.address());
+            if (entry.walletOwned()) {
+                e.put("wallet", wallet.id());
+            }
+            e.put("value", entry.value().doubleValue()).put("valueString", entry.value().toString());
+            if (entry.isChange()) {
+                e.put("isChange", true);
+            }
+        }
         return out;
     }
 
