@@ -9,6 +9,8 @@ import dev.bitgojava.sdk.errors.BitGoOtpRequiredException;
 import dev.bitgojava.sdk.errors.BitGoTransactionRejectedException;
 import dev.bitgojava.sdk.errors.BitGoWrongPassphraseException;
 import dev.bitgojava.sdk.testing.RecordingProxy;
+import dev.bitgojava.signing.eth.EthVerificationException;
+import dev.bitgojava.signing.utxo.TransactionVerificationException;
 import dev.bitgojava.testkit.BitGoTestServer;
 import dev.bitgojava.testkit.BitGoTestServerExtension;
 import dev.bitgojava.testkit.MaliciousBuild;
@@ -115,7 +117,10 @@ class SendManyTest {
         if (kind == MaliciousBuild.ETH_SEQUENCE_ID_CHANGED) {
             options.expectedContractSequenceId(1); // a fresh WalletSimple contract's first operation
         }
-        assertThrows(BitGoTransactionRejectedException.class, () -> s.wallet().sendMany(options.build()));
+        BitGoTransactionRejectedException e = assertThrows(BitGoTransactionRejectedException.class,
+                () -> s.wallet().sendMany(options.build()));
+        assertTrue(e.getCause() instanceof TransactionVerificationException
+                || e.getCause() instanceof EthVerificationException, "refused by verify-before-sign: " + e);
         assertEquals(1, s.builds());
         assertEquals(0, s.sends());
         assertTrue(s.sendTransfers().isEmpty());
@@ -165,6 +170,26 @@ class SendManyTest {
         SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class,
                 s.wallet().sendMany(s.options(ETH_AMOUNT).sequenceId("lost-eth-1").build()));
         assertTrue(sent.reconciled());
+        assertEquals(1, s.sendTransfers().size());
+        s.proxy().close();
+    }
+
+    @Test
+    void aSendThatNeverReachedTheServerIsSentAgainAfterTheLookupFindsNothing(BitGoTestServer server) {
+        Setup s = setup(server, "tbtc");
+        java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
+        s.proxy().override(r -> r.getTarget().contains("/tx/send") && dropped.getAndIncrement() == 0
+                ? new mockwebserver3.MockResponse.Builder()
+                        .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build()
+                : null);
+
+        SendResult.Sent sent = assertInstanceOf(SendResult.Sent.class,
+                s.wallet().sendMany(s.options(BTC_AMOUNT).sequenceId("dropped-1").build()));
+
+        assertFalse(sent.reconciled());
+        assertTrue(s.proxy().exchanges().stream().anyMatch(e -> e.target().contains("/transfer/sequenceId/dropped-1")),
+                "looked up before sending again");
+        assertEquals(2, s.sends());
         assertEquals(1, s.sendTransfers().size());
         s.proxy().close();
     }
