@@ -229,7 +229,10 @@ public final class Wallet {
         }
     }
 
-    /** Sends {@code amount} base units to one address; see {@link #sendMany}. */
+    /**
+     * Sends {@code amount} base units to one address with a generated sequence id; see {@link #sendMany}. The
+     * passphrase is copied; clear your own array afterwards.
+     */
     public SendResult sendCoins(String address, BigInteger amount, char[] passphrase) {
         return sendMany(SendManyOptions.builder().recipient(address, amount).passphrase(passphrase).build());
     }
