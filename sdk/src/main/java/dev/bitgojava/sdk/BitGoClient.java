@@ -13,6 +13,7 @@ import dev.bitgojava.sdk.internal.PendingApprovalScope;
 import dev.bitgojava.sdk.internal.PlainBearerClient;
 import dev.bitgojava.sdk.internal.RedactingLogger;
 import dev.bitgojava.sdk.internal.RetryingInvocationHandlerFactory;
+import dev.bitgojava.sdk.wallet.Wallets;
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.auth.AccessToken;
 import dev.bitgojava.signing.auth.HmacAuthClient;
@@ -222,6 +223,16 @@ public final class BitGoClient {
         } finally {
             scope.close();
         }
+    }
+
+    /**
+     * The wallets of a coin ({@code tbtc}, {@code btc}, {@code hteth}, ...): generate, open, create verified
+     * addresses and send.
+     *
+     * @throws dev.bitgojava.sdk.errors.BitGoUnsupportedException for a coin the wallet flows do not support
+     */
+    public Wallets wallets(String coin) {
+        return new Wallets(this, coin);
     }
 
     /** The read timeout in force (BitGo's SDK uses 305 s so that slow sends are not cut off). */
