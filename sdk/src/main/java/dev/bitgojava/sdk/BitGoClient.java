@@ -1,0 +1,179 @@
+package dev.bitgojava.sdk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitgojava.client.invoker.ApiClient;
+import dev.bitgojava.client.invoker.ApiResponseDecoder;
+import dev.bitgojava.sdk.errors.BitGoConfigurationException;
+import dev.bitgojava.sdk.errors.BitGoException;
+import dev.bitgojava.sdk.internal.BitGoErrorDecoder;
+import dev.bitgojava.sdk.internal.CallExecutor;
+import dev.bitgojava.sdk.internal.NoHiddenRetries;
+import dev.bitgojava.sdk.internal.PendingApprovalDecoder;
+import dev.bitgojava.sdk.internal.PendingApprovalScope;
+import dev.bitgojava.sdk.internal.PlainBearerClient;
+import dev.bitgojava.sdk.internal.RedactingLogger;
+import dev.bitgojava.sdk.internal.RetryingInvocationHandlerFactory;
+import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.auth.AccessToken;
+import dev.bitgojava.signing.auth.HmacAuthClient;
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The entry point: hands out BitGo's generated API interfaces, wired for signing, verification, retries, typed
+ * errors and redacted logging.
+ *
+ * <pre>{@code
+ * BitGoClient bitgo = BitGoClient.create(BitGoClientConfig.builder()
+ *         .environment(BitGoEnvironment.TEST)
+ *         .accessToken(System.getenv("BITGO_TOKEN"))
+ *         .build());
+ * WalletApi wallets = bitgo.api(WalletApi.class);
+ * }</pre>
+ *
+ * <p>Every request from an HMAC-eligible token is signed over the exact bytes sent (Auth V2, V3 or V4), every 2xx
+ * response is verified, Feign's own retryer is off and a single retry layer applies the {@link RetryPolicy}.
+ * Every failure is a {@link BitGoException}. Thread-safe; create one per token and reuse it.
+ */
+public final class BitGoClient {
+
+    private static final String VERSION = "0.1.0";
+
+    private final BitGoClientConfig config;
+    private final ApiClient apiClient;
+    private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+
+    private BitGoClient(BitGoClientConfig config) {
+        this.config = config;
+        this.apiClient = new ApiClient();
+        apiClient.setBasePath(stripTrailingSlash(config.environment().baseUrl().toString()));
+        ObjectMapper mapper = apiClient.getObjectMapper();
+
+        Client client = new feign.okhttp.OkHttpClient(okHttp(config));
+        if (config.accessToken().isPresent()) {
+            String token = config.accessToken().get();
+            if (config.environment().isExpress()) {
+                client = new PlainBearerClient(client, token);
+            } else {
+                AccessToken accessToken;
+                try {
+                    accessToken = AccessToken.of(token);
+                } catch (SigningException e) {
+                    throw new BitGoConfigurationException("invalid access token: " + e.getMessage());
+                }
+                client = HmacAuthClient.builder(client, accessToken)
+                        .version(config.authVersion())
+                        .clock(config.clock())
+                        .verifyResponses(config.verifyResponses())
+                        .build();
+            }
+        }
+
+        RateLimiter limiter = config.rateLimitPermits() == 0 ? null : RateLimiter.of("bitgo",
+                RateLimiterConfig.custom()
+                        .limitForPeriod(config.rateLimitPermits())
+                        .limitRefreshPeriod(config.rateLimitPeriod())
+                        .timeoutDuration(config.rateLimitPeriod().multipliedBy(2))
+                        .build());
+        CallExecutor executor = new CallExecutor(config.retryPolicy(), config.sleeper(), config.eventListener(), limiter);
+        String userAgent = "bitgo-java/" + VERSION + " java/" + System.getProperty("java.version")
+                + config.userAgentSuffix().map(s -> " " + s.replace('{', '(').replace('}', ')')).orElse("");
+
+        Feign.Builder builder = apiClient.getFeignBuilder();
+        builder.client(client)
+                .options(new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+                        config.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+                .retryer(Retryer.NEVER_RETRY)
+                .errorDecoder(new BitGoErrorDecoder(mapper, config.clock()))
+                .decoder(new PendingApprovalDecoder(new ApiResponseDecoder(mapper), mapper))
+                .logger(new RedactingLogger())
+                .logLevel(Logger.Level.valueOf(config.logLevel().name()))
+                .requestInterceptor(t -> {
+                    t.removeHeader("User-Agent");
+                    t.header("User-Agent", userAgent);
+                })
+                .invocationHandlerFactory(new RetryingInvocationHandlerFactory(executor));
+    }
+
+    private static okhttp3.OkHttpClient okHttp(BitGoClientConfig config) {
+        okhttp3.OkHttpClient.Builder b = new okhttp3.OkHttpClient.Builder()
+                // One retry layer only: OkHttp must not silently resend (it would resend a POST, too).
+                .retryOnConnectionFailure(false)
+                .addNetworkInterceptor(new NoHiddenRetries())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(config.readTimeout())
+                .writeTimeout(config.readTimeout());
+        config.proxy().ifPresent(b::proxy);
+        return b.build();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * A client for a configuration.
+     *
+     * @throws BitGoConfigurationException when the configuration is unusable (e.g. a malformed token)
+     */
+    public static BitGoClient create(BitGoClientConfig config) {
+        return new BitGoClient(Objects.requireNonNull(config, "config"));
+    }
+
+    /** The configuration this client was built with. */
+    public BitGoClientConfig config() {
+        return config;
+    }
+
+    /**
+     * A wired instance of a generated API interface, e.g. {@code api(WalletApi.class)}; instances are cached and
+     * thread-safe.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends ApiClient.Api> T api(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return (T) apis.computeIfAbsent(type, t -> {
+            synchronized (apiClient) {
+                return apiClient.buildClient(type);
+            }
+        });
+    }
+
+    /**
+     * Runs a call whose answer may be "pending approval" (status 202, or {@code status: pendingApproval}), and
+     * says which it was. Such an answer is a success; it is returned, not thrown.
+     */
+    public <T> Outcome<T> withPendingApproval(Supplier<T> call) {
+        PendingApprovalScope scope = PendingApprovalScope.open();
+        try {
+            T value = call.get();
+            return new Outcome<>(value, scope.seen());
+        } finally {
+            scope.close();
+        }
+    }
+
+    /** The read timeout in force (BitGo's SDK uses 305 s so that slow sends are not cut off). */
+    public Duration readTimeout() {
+        return config.readTimeout();
+    }
+
+    @Override
+    public String toString() {
+        return "BitGoClient[" + config + "]";
+    }
+}

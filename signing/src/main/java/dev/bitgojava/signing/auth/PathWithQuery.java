@@ -1,0 +1,118 @@
+package dev.bitgojava.signing.auth;
+
+import dev.bitgojava.signing.SigningException;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Extracts the part of a URL that BitGo signs: path plus {@code ?query}, as on the request line.
+ *
+ * <p>Scheme, host, port and {@code #fragment} are dropped, a bare trailing {@code ?} is dropped, an empty path
+ * becomes {@code /}, and characters a browser would percent-encode (spaces, non-ASCII, quotes, angle brackets;
+ * in the path also {@code `{}}, in the query also {@code '}) are encoded with upper-case hex. Existing escapes are
+ * kept as they are. Already-encoded URLs, as an HTTP client sends them, come back unchanged.
+ */
+public final class PathWithQuery {
+
+    private PathWithQuery() {
+    }
+
+    /**
+     * The signed path-and-query of an absolute URL or of a path.
+     *
+     * @throws SigningException when {@code url} is null
+     */
+    public static String of(String url) {
+        if (url == null) {
+            throw new SigningException("URL is missing");
+        }
+        String s = url;
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            s = s.substring(0, hash);
+        }
+        int schemeEnd = schemeEnd(s);
+        if (schemeEnd > 0) {
+            String rest = s.substring(schemeEnd + 3);
+            int cut = firstOf(rest, '/', '?');
+            s = cut < 0 ? "/" : (rest.charAt(cut) == '?' ? "/" + rest.substring(cut) : rest.substring(cut));
+        }
+        if (s.isEmpty()) {
+            return "/";
+        }
+        if (s.charAt(0) != '/') {
+            s = "/" + s;
+        }
+        int q = s.indexOf('?');
+        if (q == s.length() - 1) {
+            s = s.substring(0, q);
+            q = -1;
+        }
+        return q < 0 ? encode(s, false) : encode(s.substring(0, q), false) + "?" + encode(s.substring(q + 1), true);
+    }
+
+    /**
+     * BitGo's V4 rule: the proxy's {@code x-original-uri} wins unless it is null (an empty one yields {@code /}),
+     * otherwise the request URL.
+     */
+    public static String of(String xOriginalUri, String requestUrl) {
+        return of(xOriginalUri != null ? xOriginalUri : requestUrl);
+    }
+
+    private static int schemeEnd(String s) {
+        int i = s.indexOf("://");
+        if (i <= 0 || !isAlpha(s.charAt(0))) {
+            return -1;
+        }
+        for (int k = 1; k < i; k++) {
+            char c = s.charAt(k);
+            if (!(isAlpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isAlpha(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static int firstOf(String s, char a, char b) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean needsEncoding(char c, boolean query) {
+        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>') {
+            return true;
+        }
+        return query ? c == '\'' : (c == '`' || c == '{' || c == '}');
+    }
+
+    private static String encode(String part, boolean query) {
+        int i = 0;
+        while (i < part.length() && !needsEncoding(part.charAt(i), query)) {
+            i++;
+        }
+        if (i == part.length()) {
+            return part;
+        }
+        StringBuilder out = new StringBuilder(part.length() + 16).append(part, 0, i);
+        byte[] rest = part.substring(i).getBytes(StandardCharsets.UTF_8);
+        for (byte b : rest) {
+            int v = b & 0xff;
+            if (v < 0x80 && !needsEncoding((char) v, query)) {
+                out.append((char) v);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(v >>> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(v & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

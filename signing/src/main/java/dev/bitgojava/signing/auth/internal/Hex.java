@@ -1,0 +1,57 @@
+package dev.bitgojava.signing.auth.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/** Lowercase hex encoding and strict decoding, without intermediate objects. */
+public final class Hex {
+
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private Hex() {
+    }
+
+    /** Lowercase hex of {@code len} bytes of {@code in} starting at {@code off}. */
+    public static String encode(byte[] in, int off, int len) {
+        byte[] out = new byte[len * 2];
+        for (int i = 0; i < len; i++) {
+            int b = in[off + i] & 0xff;
+            out[2 * i] = DIGITS[b >>> 4];
+            out[2 * i + 1] = DIGITS[b & 0x0f];
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Lowercase hex of all of {@code in}. */
+    public static String encode(byte[] in) {
+        return encode(in, 0, in.length);
+    }
+
+    /** Writes the lowercase hex digits of {@code len} bytes into {@code out} at {@code at}. */
+    public static void encodeInto(byte[] in, int off, int len, byte[] out, int at) {
+        for (int i = 0; i < len; i++) {
+            int b = in[off + i] & 0xff;
+            out[at + 2 * i] = DIGITS[b >>> 4];
+            out[at + 2 * i + 1] = DIGITS[b & 0x0f];
+        }
+    }
+
+    /**
+     * Decodes exactly {@code expectedBytes} bytes of hex (either case) from {@code s}; returns null when
+     * {@code s} is null, has another length, or holds any non-hex character.
+     */
+    public static byte[] decodeStrict(String s, int expectedBytes) {
+        if (s == null || s.length() != expectedBytes * 2) {
+            return null;
+        }
+        byte[] out = new byte[expectedBytes];
+        for (int i = 0; i < expectedBytes; i++) {
+            int hi = Character.digit(s.charAt(2 * i), 16);
+            int lo = Character.digit(s.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0 || s.charAt(2 * i) > 'f' || s.charAt(2 * i + 1) > 'f') {
+                return null;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+}

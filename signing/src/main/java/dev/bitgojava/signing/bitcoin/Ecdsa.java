@@ -1,0 +1,210 @@
+package dev.bitgojava.signing.bitcoin;
+
+import dev.bitgojava.signing.SigningException;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
+
+import java.math.BigInteger;
+
+/**
+ * ECDSA over secp256k1 as Bitcoin uses it: RFC 6979 deterministic nonces (HMAC-SHA256, no extra entropy), low-S
+ * signatures, and strict DER (BIP 66). Signatures are byte-identical to libsecp256k1's.
+ */
+public final class Ecdsa {
+
+    private static final BigInteger N = Secp256k1.N;
+
+    private Ecdsa() {
+    }
+
+    /** An ECDSA signature's two scalars. */
+    public record Signature(BigInteger r, BigInteger s) {
+
+        /** Strict DER encoding: {@code 30 len 02 lenR R 02 lenS S}, minimal integers. */
+        public byte[] toDer() {
+            byte[] rb = r.toByteArray();
+            byte[] sb = s.toByteArray();
+            byte[] der = new byte[6 + rb.length + sb.length];
+            der[0] = 0x30;
+            der[1] = (byte) (4 + rb.length + sb.length);
+            der[2] = 0x02;
+            der[3] = (byte) rb.length;
+            System.arraycopy(rb, 0, der, 4, rb.length);
+            der[4 + rb.length] = 0x02;
+            der[5 + rb.length] = (byte) sb.length;
+            System.arraycopy(sb, 0, der, 6 + rb.length, sb.length);
+            return der;
+        }
+
+        /** Whether s is in the lower half of the order (required by Bitcoin's standardness rules). */
+        public boolean isLowS() {
+            return Secp256k1.isLowS(s);
+        }
+
+        /** This signature with s replaced by n - s when it is high. */
+        public Signature normalized() {
+            return isLowS() ? this : new Signature(r, N.subtract(s));
+        }
+    }
+
+    /**
+     * Signs a 32-byte hash with an RFC 6979 nonce and returns the low-S DER signature (without a sighash byte).
+     *
+     * @throws SigningException when the hash is not 32 bytes or the key is not a valid secret key
+     */
+    public static byte[] sign(byte[] hash32, byte[] privateKey32) {
+        return signToSignature(hash32, privateKey32).toDer();
+    }
+
+    /** {@link #sign} returning the two scalars. */
+    public static Signature signToSignature(byte[] hash32, byte[] privateKey32) {
+        if (hash32 == null || hash32.length != 32) {
+            throw new SigningException("ECDSA signs a 32-byte hash");
+        }
+        BigInteger d = Secp256k1.secretScalar(privateKey32);
+        BigInteger e = new BigInteger(1, hash32);
+        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        nonces.init(N, d, hash32);
+        while (true) {
+            BigInteger k = nonces.nextK();
+            ECPoint point = Secp256k1.multiplyG(k);
+            BigInteger r = point.getAffineXCoord().toBigInteger().mod(N);
+            if (r.signum() == 0) {
+                continue;
+            }
+            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
+            if (s.signum() == 0) {
+                continue;
+            }
+            if (!Secp256k1.isLowS(s)) {
+                s = N.subtract(s);
+            }
+            return new Signature(r, s);
+        }
+    }
+
+    /**
+     * Verifies a DER signature (without sighash byte) over a 32-byte hash with a 33- or 65-byte public key.
+     * High-S signatures are accepted (consensus accepts them); malformed DER, out-of-range scalars or an invalid
+     * public key make the answer false. Never throws.
+     */
+    public static boolean verify(byte[] hash32, byte[] der, byte[] publicKey) {
+        Signature signature = decodeDerOrNull(der);
+        if (signature == null || hash32 == null || hash32.length != 32) {
+            return false;
+        }
+        ECPoint q;
+        try {
+            q = Secp256k1.decodePoint(publicKey);
+        } catch (SigningException e) {
+            return false;
+        }
+        return verify(hash32, signature, q);
+    }
+
+    /** Verifies the scalars of a signature with a decoded public key. */
+    public static boolean verify(byte[] hash32, Signature signature, ECPoint publicKey) {
+        BigInteger r = signature.r();
+        BigInteger s = signature.s();
+        if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+            return false;
+        }
+        BigInteger e = new BigInteger(1, hash32);
+        BigInteger w = BigIntegers.modOddInverse(N, s);
+        BigInteger u1 = e.multiply(w).mod(N);
+        BigInteger u2 = r.multiply(w).mod(N);
+        ECPoint point = ECAlgorithms.sumOfTwoMultiplies(Secp256k1.G, u1, publicKey, u2);
+        if (point.isInfinity()) {
+            return false;
+        }
+        ECCurve curve = point.getCurve();
+        if (curve.getCoordinateSystem() == ECCurve.COORD_JACOBIAN && !point.isNormalized()) {
+            // Compare r·Z² with X instead of normalising: saves a field inversion.
+            ECFieldElement z2 = point.getZCoord(0).square();
+            ECFieldElement x = point.getRawXCoord();
+            BigInteger candidate = r;
+            while (candidate.compareTo(Secp256k1.P) < 0) {
+                if (curve.fromBigInteger(candidate).multiply(z2).equals(x)) {
+                    return true;
+                }
+                candidate = candidate.add(N);
+            }
+            return false;
+        }
+        return point.normalize().getAffineXCoord().toBigInteger().mod(N).equals(r);
+    }
+
+    /**
+     * Decodes a strict DER signature (BIP 66 rules, no sighash byte).
+     *
+     * @throws SigningException naming the rule the bytes break
+     */
+    public static Signature decodeDer(byte[] der) {
+        String problem = derProblem(der);
+        if (problem != null) {
+            throw new SigningException("invalid DER signature: " + problem);
+        }
+        int lenR = der[3];
+        BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(der, 4, 4 + lenR));
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(der, 6 + lenR, der.length));
+        return new Signature(r, s);
+    }
+
+    private static Signature decodeDerOrNull(byte[] der) {
+        return derProblem(der) == null ? decodeDer(der) : null;
+    }
+
+    private static String derProblem(byte[] sig) {
+        if (sig == null) {
+            return "no bytes";
+        }
+        int len = sig.length;
+        if (len < 8 || len > 72) {
+            return "length " + len + " outside 8..72";
+        }
+        if (sig[0] != 0x30) {
+            return "not a sequence";
+        }
+        if ((sig[1] & 0xff) != len - 2) {
+            return "sequence length does not match";
+        }
+        if (sig[2] != 0x02) {
+            return "r is not an integer";
+        }
+        int lenR = sig[3] & 0xff;
+        if (lenR == 0) {
+            return "r is empty";
+        }
+        if (5 + lenR >= len) {
+            return "r overruns the signature";
+        }
+        int lenS = sig[5 + lenR] & 0xff;
+        if (lenR + lenS + 6 != len) {
+            return "lengths do not add up";
+        }
+        if (sig[4 + lenR] != 0x02) {
+            return "s is not an integer";
+        }
+        if ((sig[4] & 0x80) != 0) {
+            return "r is negative";
+        }
+        if (lenR > 1 && sig[4] == 0 && (sig[5] & 0x80) == 0) {
+            return "r has a superfluous leading zero";
+        }
+        if (lenS == 0) {
+            return "s is empty";
+        }
+        if ((sig[6 + lenR] & 0x80) != 0) {
+            return "s is negative";
+        }
+        if (lenS > 1 && sig[6 + lenR] == 0 && (sig[7 + lenR] & 0x80) == 0) {
+            return "s has a superfluous leading zero";
+        }
+        return null;
+    }
+}
