@@ -1,7 +1,9 @@
 'use strict';
 // BitGoJS side of the client-side operations in benchmarks/ (same vector cases as the JMH classes' set-up).
 // Usage: node client-ops.js [filter-regex]   (run from a directory whose node_modules holds the pinned packages)
-const { vectorCase, check, bench } = require('./harness');
+const { vectorCase, benchInputs, check, bench } = require('./harness');
+const fs = require('fs');
+const path = require('path');
 
 const filter = new RegExp(process.argv[2] || '.');
 const sdkApi = require('@bitgo/sdk-api');
@@ -61,7 +63,79 @@ async function eth() {
   if (filter.test('eth.signHash')) await bench('eth.signHash', () => Util.ethSignMsgHash(h.input.msgHash, h.input.privateKeyHex));
 }
 
+async function auth() {
+  const hmac = require('@bitgo/sdk-hmac');
+  const b = benchInputs();
+  const now = Date.now();
+  for (const v of [2, 3]) {
+    const id = `auth.v${v}`;
+    const signReq = () => hmac.calculateRequestHeaders({ url: b.path, text: b.requestBody, token: b.token, method: 'post', authVersion: v });
+    const subject = hmac.calculateHMACSubject({ urlPath: b.getPath, text: b.responseBody, timestamp: now, statusCode: 200, method: 'get', authVersion: v });
+    const respHmac = hmac.calculateHMAC(b.token, subject);
+    const verify = () => hmac.verifyResponse({ url: b.getPath, statusCode: 200, text: b.responseBody, timestamp: now, token: b.token, hmac: respHmac, method: 'get', authVersion: v });
+    const r = verify();
+    check(r.isValid && r.isInResponseValidityWindow, `${id} verify`);
+    if (filter.test(`${id}.signRequest`)) await bench(`${id}.signRequest`, signReq);
+    if (filter.test(`${id}.verifyResponse`)) await bench(`${id}.verifyResponse`, () => { if (!verify().isValid) throw new Error('invalid'); });
+  }
+  const ts = Math.floor(b.timestampMs / 1000);
+  const signV4 = () => hmac.calculateV4RequestHeaders({ method: 'POST', pathWithQuery: b.path, rawBody: b.requestBody, rawToken: b.token, authRequestId: b.authRequestId });
+  const bodyHashHex = hmac.calculateBodyHash(b.responseBody);
+  const v4hmac = hmac.calculateHMAC(b.token, hmac.calculateV4ResponsePreimage({ timestampSec: ts, method: 'GET', pathWithQuery: b.getPath, statusCode: 200, bodyHashHex, authRequestId: b.authRequestId }));
+  const verifyV4 = () => hmac.verifyV4Response({ hmac: v4hmac, timestampSec: ts, method: 'GET', pathWithQuery: b.getPath,
+    bodyHashHex: hmac.calculateBodyHash(b.responseBody), authRequestId: b.authRequestId, statusCode: 200, rawToken: b.token });
+  check(verifyV4().isValid, 'auth.v4 verify');
+  if (filter.test('auth.v4.signRequest')) await bench('auth.v4.signRequest', signV4);
+  if (filter.test('auth.v4.verifyResponse')) await bench('auth.v4.verifyResponse', () => { if (!verifyV4().isValid) throw new Error('invalid'); });
+}
+
+async function ecdsa() {
+  const { ecc } = require('@bitgo/secp256k1');
+  const sc = vectorCase('utxo-psbt.json', 'scenarios', 'tbtc-p2sh-p2shP2wsh-p2wsh');
+  const input = sc.expected.inputs.filter((i) => i.scriptType === 'p2wsh').pop();
+  const priv = utxolib.bip32.fromBase58(sc.input.walletXprvs.user).derivePath(`0/0/${input.chain}/${input.index}`).privateKey;
+  const digest = Buffer.from(input.sighashDigestHex, 'hex');
+  const pub = Buffer.from(input.userDerivedPubkeyHex, 'hex');
+  const expected = utxolib.script.signature.decode(Buffer.from(input.userSignatureHex, 'hex')).signature;
+  check(Buffer.from(ecc.sign(digest, priv)).equals(expected), 'ECDSA signature');
+  check(ecc.verify(digest, pub, expected), 'ECDSA verify');
+  if (filter.test('ecdsa.sign')) await bench('ecdsa.sign', () => ecc.sign(digest, priv));
+  if (filter.test('ecdsa.verify')) await bench('ecdsa.verify', () => ecc.verify(digest, pub, expected));
+
+  const s = vectorCase('bip340.json', 'sign', 'bip340-sign-3');
+  const msg = Buffer.from(s.input.messageHex, 'hex');
+  const key = Buffer.from(s.input.secretKeyHex, 'hex');
+  const aux = Buffer.from(s.input.auxRandHex, 'hex');
+  const xonly = Buffer.from(s.expected.publicKeyHex, 'hex');
+  const sig = Buffer.from(s.expected.signatureHex, 'hex');
+  check(Buffer.from(ecc.signSchnorr(msg, key, aux)).equals(sig), 'Schnorr sign');
+  check(ecc.verifySchnorr(msg, xonly, sig), 'Schnorr verify');
+  if (filter.test('schnorr.sign')) await bench('schnorr.sign', () => ecc.signSchnorr(msg, key, aux));
+  if (filter.test('schnorr.verify')) await bench('schnorr.verify', () => ecc.verifySchnorr(msg, xonly, sig));
+}
+
+async function addresses() {
+  const { REPO } = require('./harness');
+  const file = JSON.parse(fs.readFileSync(path.join(process.env.BITGO_VECTORS_DIR || path.join(REPO, 'vectors'), 'utxo-addresses.json'), 'utf8'));
+  const w = file.wallet;
+  const keys = new utxolib.bitgo.RootWalletKeys([w.userXpub, w.backupXpub, w.bitgoXpub].map((x) => utxolib.bip32.fromBase58(x)));
+  for (const chain of [0, 10, 20, 30, 40]) {
+    const c = vectorCase('utxo-addresses.json', 'addresses', `btc-${chain}-0`);
+    const network = utxolib.networks.bitcoin;
+    const derive = () => {
+      const derived = keys.deriveForChainAndIndex(chain, c.input.index);
+      const script = utxolib.bitgo.outputScripts.createOutputScript2of3(derived.publicKeys, utxolib.bitgo.scriptTypeForChain(chain), network);
+      return utxolib.address.fromOutputScript(script.scriptPubKey, network);
+    };
+    check(derive() === c.expected.address, `address btc-${chain}-0`);
+    if (filter.test(`address.chain${chain}`)) await bench(`address.chain${chain}`, derive);
+  }
+}
+
 (async () => {
+  await auth();
+  await ecdsa();
+  await addresses();
   await keychain();
   await bip32();
   await eth();
