@@ -11,7 +11,7 @@ for (const line of fs.readFileSync(jsFile, 'utf8').split('\n')) {
 }
 const jmh = {};
 for (const r of JSON.parse(fs.readFileSync(jmhFile, 'utf8'))) {
-  const name = r.benchmark.replace('dev.bitgojava.benchmarks.', '');
+  const name = r.benchmark.split('.').slice(-2).join('.');
   const params = r.params ? Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(',') : '';
   jmh[params ? `${name}[${params}]` : name] = r;
 }
@@ -103,10 +103,21 @@ if (http.length) {
     const meanUs = r.primaryMetric.score * f;
     out.push(`| ours: ${k.replace('HttpBench.', '')} | ${threads} | ${(threads * 1e6 / meanUs).toFixed(0)} | ${fmt(pct(r, '50.0'))} | ${fmt(pct(r, '99.0'))} |`);
   }
+  const opsOf = (k) => { const r = jmh[k]; if (!r) return undefined; const f = { 'us/op': 1, 'ms/op': 1000, 'ns/op': 0.001 }[r.primaryMetric.scoreUnit]; return r.threads * 1e6 / (r.primaryMetric.score * f); };
+  const ratios = [];
+  for (const t of ['01', '16']) {
+    const o = opsOf(`HttpBench.client_threads${t}`);
+    const base = opsOf(`HttpBench.baselineHttpClient_threads${t}`);
+    const theirs = js[`http.bitgojs-c${t}`];
+    if (o !== undefined && base !== undefined) ratios.push(`${Number(t)} thread(s): ours ÷ HttpClient baseline = ${(o / base).toFixed(2)}× (target ≥ 0.8×)`
+      + (theirs ? `, ours ÷ BitGoJS = ${(o / theirs.opsPerSec).toFixed(2)}× (target ≥ 2×)` : ''));
+  }
   for (const id of Object.keys(js).filter((k) => k.startsWith('http.')).sort()) {
     const r = js[id];
     out.push(`| BitGoJS: ${id.replace('http.', '')} | ${r.concurrency} | ${r.opsPerSec.toFixed(0)} | ${fmt(r.p50Us)} | ${fmt(r.p99Us)} |`);
   }
+  out.push('');
+  for (const line of ratios) out.push(`Throughput, ${line}.  `);
 }
 
 if (Object.keys(cold).length) {
