@@ -11,6 +11,7 @@ const GENERATORS = [
   require('./gen-hmac'),
   require('./gen-sjcl'),
   require('./gen-hmac-v4'),
+  require('./gen-eth'),
 ];
 
 async function main() {
