@@ -12,6 +12,7 @@ const GENERATORS = [
   require('./gen-sjcl'),
   require('./gen-hmac-v4'),
   require('./gen-eth'),
+  require('./gen-bip32'),
 ];
 
 async function main() {
