@@ -13,6 +13,7 @@ const GENERATORS = [
   require('./gen-hmac-v4'),
   require('./gen-eth'),
   require('./gen-bip32'),
+  require('./gen-multiuser'),
 ];
 
 async function main() {
