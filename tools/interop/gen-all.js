@@ -14,6 +14,7 @@ const GENERATORS = [
   require('./gen-eth'),
   require('./gen-bip32'),
   require('./gen-multiuser'),
+  require('./gen-ed25519'),
 ];
 
 async function main() {
