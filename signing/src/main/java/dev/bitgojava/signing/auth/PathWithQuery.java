@@ -3,15 +3,19 @@ package dev.bitgojava.signing.auth;
 import dev.bitgojava.signing.SigningException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Extracts the part of a URL that BitGo signs: path plus {@code ?query}, as on the request line.
  *
  * <p>Scheme, host, port and {@code #fragment} are dropped (also the host of a protocol-relative {@code //host/...}),
  * a bare trailing {@code ?} is dropped, an empty path becomes {@code /}, backslashes in an http(s) or relative path
- * become slashes, {@code .} and {@code ..} segments are resolved, and characters a browser would percent-encode (spaces, non-ASCII, quotes, angle brackets;
- * in the path also {@code `{}}, in the query also {@code '}) are encoded with upper-case hex. Existing escapes are
- * kept as they are. Already-encoded URLs, as an HTTP client sends them, come back unchanged.
+ * become slashes, {@code .} and {@code ..} segments are resolved (as WHATWG URL parsing, and so BitGo's V4
+ * {@code getPathWithQuery} and HTTP clients, do), and characters a browser would percent-encode (spaces, non-ASCII,
+ * quotes, angle brackets; in the path also {@code `{}}, in the query also {@code '}) are encoded with upper-case hex.
+ * Existing escapes are kept as they are. Already-encoded URLs, as an HTTP client sends them, come back unchanged.
  */
 public final class PathWithQuery {
 
@@ -64,7 +68,7 @@ public final class PathWithQuery {
     }
 
     private static boolean isSpecialScheme(String scheme) {
-        String lower = scheme.toLowerCase(java.util.Locale.ROOT);
+        String lower = scheme.toLowerCase(Locale.ROOT);
         return lower.equals("http") || lower.equals("https") || lower.equals("ws") || lower.equals("wss")
                 || lower.equals("ftp") || lower.equals("file");
     }
@@ -85,7 +89,7 @@ public final class PathWithQuery {
             return path;
         }
         String[] segments = path.substring(1).split("/", -1);
-        java.util.ArrayList<String> out = new java.util.ArrayList<>(segments.length);
+        List<String> out = new ArrayList<>(segments.length);
         for (int i = 0; i < segments.length; i++) {
             String seg = segments[i];
             boolean last = i == segments.length - 1;

@@ -13,6 +13,7 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * The single place where the Ethereum code makes secp256k1 signatures: RFC 6979 deterministic nonces
@@ -75,7 +76,7 @@ public final class Secp256k1 {
         byte[] encoded = point.getEncoded(false);
         System.arraycopy(encoded, 1, xy, 0, 64);
         byte[] hash = Keccak.hash(xy);
-        return java.util.Arrays.copyOfRange(hash, 12, 32);
+        return Arrays.copyOfRange(hash, 12, 32);
     }
 
     private static BigInteger privateKeyScalar(byte[] privateKey) {
@@ -116,13 +117,13 @@ public final class Secp256k1 {
             this.n = n;
             this.retry = false;
             byte[] x = EthBytes.toBytes32(d);
-            java.util.Arrays.fill(v, (byte) 1);
-            java.util.Arrays.fill(k, (byte) 0);
+            Arrays.fill(v, (byte) 1);
+            Arrays.fill(k, (byte) 0);
             try {
                 update((byte) 0, x, message);
                 update((byte) 1, x, message);
             } finally {
-                java.util.Arrays.fill(x, (byte) 0);
+                Arrays.fill(x, (byte) 0);
             }
         }
 
