@@ -9,12 +9,21 @@ const GENERATORS = [
   require('./gen-utxo-psbt'),
   require('./gen-utxo-addresses'),
   require('./gen-hmac'),
+  require('./gen-sjcl'),
+  require('./gen-hmac-v4'),
+  require('./gen-eth'),
+  require('./gen-bip32'),
+  require('./gen-multiuser'),
+  require('./gen-ed25519'),
 ];
 
 async function main() {
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   const written = new Set();
+  // ONLY=sjcl,eth runs just those generators (the other files are then copied unchanged)
+  const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
   for (const g of GENERATORS) {
+    if (only && !only.includes(g.name)) continue;
     if (g.selfCheck) {
       await g.selfCheck();
     }

@@ -147,4 +147,4 @@ function selfCheck() {
   }
 }
 
-module.exports = { generate, selfCheck };
+module.exports = { name: 'hmac', generate, selfCheck };

@@ -131,4 +131,4 @@ async function selfCheck() {
   }
 }
 
-module.exports = { generate, selfCheck };
+module.exports = { name: 'utxo-addresses', generate, selfCheck };

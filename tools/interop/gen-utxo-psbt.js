@@ -415,4 +415,4 @@ async function selfCheck() {
   }
 }
 
-module.exports = { generate, selfCheck, bitgoApi };
+module.exports = { name: 'utxo-psbt', generate, selfCheck, bitgoApi };

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -60,16 +61,34 @@ class ServerSideAuthVectorTest {
         JsonNode in = c.input();
         String target = in.hasNonNull("pathWithQueryGivenDirectly") ? in.get("pathWithQueryGivenDirectly").asText()
                 : PathWithQuery.of(textOrNull(in, "xOriginalUri"), textOrNull(in, "requestUrl"));
-        String method = in.hasNonNull("xOriginalMethod") ? in.get("xOriginalMethod").asText()
-                : in.path("requestMethod").asText();
+        String method = wireMethod(in.hasNonNull("xOriginalMethod") ? in.get("xOriginalMethod").asText()
+                : in.path("requestMethod").asText());
         Map<String, String> headers = new LinkedHashMap<>();
         c.expected().path("documentedHeaders").fields()
                 .forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
         // Our wire convention for V4 adds the bearer hash and the version header to the documented headers.
         headers.put(AuthHeaders.AUTHORIZATION, AccessToken.of(c.in("rawToken")).authorizationHeaderValue());
         headers.put(AuthHeaders.AUTH_VERSION, AuthVersion.V4.headerValue());
-        return new VectorRequest(c.in("rawToken"), method, target, in.path("body").path("text").asText(""),
-                in.path("clockMs").asLong(), headers);
+        return new VectorRequest(c.in("rawToken"), method, target, bodyText(in.path("body")), in.path("clockMs").asLong(),
+                headers);
+    }
+
+    /**
+     * The method as it goes on the wire: the vectors give SDK method names ({@code del}) and any case, which BitGo
+     * signs upper-cased with {@code del} as {@code DELETE}; HTTP methods themselves are case-sensitive.
+     */
+    private static String wireMethod(String method) {
+        return method.equalsIgnoreCase("del") ? "DELETE" : method.toUpperCase(Locale.ROOT);
+    }
+
+    /** The body the vector signs: its text, or its bytes when it is binary (skipped: the client sends text). */
+    private static String bodyText(JsonNode body) {
+        if (body.hasNonNull("text")) {
+            return body.get("text").asText();
+        }
+        String hex = body.path("bytesHex").asText("");
+        assumeTrue(hex.isEmpty(), "a binary body cannot go through the text client");
+        return "";
     }
 
     private static void check(VectorRequest request) {

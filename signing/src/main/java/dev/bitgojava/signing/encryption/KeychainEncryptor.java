@@ -311,7 +311,9 @@ public final class KeychainEncryptor {
         checkV1Parameters((int) iter, (int) ks, (int) ts, iv.length);
         int tagBytes = (int) ts / 8;
         if (ct.length < tagBytes) {
-            throw new MalformedEnvelopeException("ct is shorter than the " + tagBytes + "-byte tag");
+            // SJCL (and so BitGoJS) reports this as a tag mismatch, not as a malformed envelope
+            throw new WrongPassphraseException("wrong passphrase, or the envelope was tampered with: ct is shorter than the "
+                    + tagBytes + "-byte AES-CCM authentication tag");
         }
         byte[] key = pbkdf2(passphrase, salt, (int) iter, (int) ks / 8);
         try {

@@ -83,9 +83,9 @@ public final class SignedEvmTransaction {
         json.put("id", id());
         json.put("to", unsigned.to());
         json.put("from", from);
-        json.put("r", EthBytes.prefixedHex(EthBytes.minimalBytes(r)));
-        json.put("s", EthBytes.prefixedHex(EthBytes.minimalBytes(s)));
-        json.put("v", EthBytes.prefixedHex(EthBytes.minimalBytes(v)));
+        json.put("r", unsignedHex(r));
+        json.put("s", unsignedHex(s));
+        json.put("v", unsignedHex(v));
         json.put("chainId", "0x" + Long.toHexString(unsigned.chainId()));
         if (unsigned.type() == EvmTransaction.Type.LEGACY) {
             json.put("_type", "Legacy");
@@ -96,5 +96,10 @@ public final class SignedEvmTransaction {
             json.put("maxPriorityFeePerGas", unsigned.maxPriorityFeePerGas().toString());
         }
         return json;
+    }
+
+    /** {@code 0x} and the minimal bytes, at least one: zero (an EIP-1559 y-parity) is {@code 0x00}, as BitGo shows it. */
+    private static String unsignedHex(BigInteger value) {
+        return value.signum() == 0 ? "0x00" : EthBytes.prefixedHex(EthBytes.minimalBytes(value));
     }
 }

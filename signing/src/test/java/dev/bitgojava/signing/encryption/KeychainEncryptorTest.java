@@ -167,6 +167,14 @@ class KeychainEncryptorTest {
     }
 
     @Test
+    void version1CiphertextShorterThanTheTagIsATagMismatchAsInSjcl() {
+        String good = v1.encrypt(PASS, "");
+        String truncated = good.replace(field(good, "ct"), "AAAA");
+        WrongPassphraseException ex = assertThrows(WrongPassphraseException.class, () -> v1.decrypt(PASS, truncated));
+        assertTrue(ex.getMessage().contains("shorter than the 8-byte"), ex.getMessage());
+    }
+
+    @Test
     void malformedEnvelopesAreRefusedAsMalformed() {
         String good = v1.encrypt(PASS, "secret");
         assertThrows(MalformedEnvelopeException.class, () -> v1.decrypt(PASS, "not json"));

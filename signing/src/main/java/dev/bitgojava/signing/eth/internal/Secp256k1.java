@@ -4,11 +4,16 @@ import dev.bitgojava.signing.eth.InvalidEthInputException;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.signers.DSAKCalculator;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * The single place where the Ethereum code makes secp256k1 signatures: RFC 6979 deterministic nonces
@@ -41,7 +46,7 @@ public final class Secp256k1 {
         }
         BigInteger d = privateKeyScalar(privateKey);
         BigInteger e = new BigInteger(1, hash);
-        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        DSAKCalculator nonces = e.compareTo(N) >= 0 ? new UnreducedHashNonces() : new HMacDSAKCalculator(new SHA256Digest());
         nonces.init(N, d, hash);
         while (true) {
             BigInteger k = nonces.nextK();
@@ -71,7 +76,7 @@ public final class Secp256k1 {
         byte[] encoded = point.getEncoded(false);
         System.arraycopy(encoded, 1, xy, 0, 64);
         byte[] hash = Keccak.hash(xy);
-        return java.util.Arrays.copyOfRange(hash, 12, 32);
+        return Arrays.copyOfRange(hash, 12, 32);
     }
 
     private static BigInteger privateKeyScalar(byte[] privateKey) {
@@ -83,5 +88,78 @@ public final class Secp256k1 {
             throw new InvalidEthInputException("the private key is outside the secp256k1 range");
         }
         return d;
+    }
+
+    /**
+     * RFC 6979 with HMAC-SHA256, but fed the hash bytes as they are instead of the hash reduced mod n. That is what
+     * libsecp256k1 (behind ethereumjs-util's ecsign, and so BitGo's Ethereum signatures) does; it differs from plain
+     * RFC 6979 only for the (astronomically rare) hashes of n or more.
+     */
+    private static final class UnreducedHashNonces implements DSAKCalculator {
+        private final HMac mac = new HMac(new SHA256Digest());
+        private final byte[] k = new byte[32];
+        private final byte[] v = new byte[32];
+        private BigInteger n;
+        private boolean retry;
+
+        @Override
+        public boolean isDeterministic() {
+            return true;
+        }
+
+        @Override
+        public void init(BigInteger n, SecureRandom random) {
+            throw new IllegalStateException("deterministic nonces only");
+        }
+
+        @Override
+        public void init(BigInteger n, BigInteger d, byte[] message) {
+            this.n = n;
+            this.retry = false;
+            byte[] x = EthBytes.toBytes32(d);
+            Arrays.fill(v, (byte) 1);
+            Arrays.fill(k, (byte) 0);
+            try {
+                update((byte) 0, x, message);
+                update((byte) 1, x, message);
+            } finally {
+                Arrays.fill(x, (byte) 0);
+            }
+        }
+
+        private void update(byte separator, byte[] x, byte[] message) {
+            mac.init(new KeyParameter(k));
+            mac.update(v, 0, v.length);
+            mac.update(separator);
+            mac.update(x, 0, x.length);
+            mac.update(message, 0, message.length);
+            mac.doFinal(k, 0);
+            mac.init(new KeyParameter(k));
+            mac.update(v, 0, v.length);
+            mac.doFinal(v, 0);
+        }
+
+        @Override
+        public BigInteger nextK() {
+            while (true) {
+                if (retry) {
+                    mac.init(new KeyParameter(k));
+                    mac.update(v, 0, v.length);
+                    mac.update((byte) 0);
+                    mac.doFinal(k, 0);
+                    mac.init(new KeyParameter(k));
+                    mac.update(v, 0, v.length);
+                    mac.doFinal(v, 0);
+                }
+                retry = true;
+                mac.init(new KeyParameter(k));
+                mac.update(v, 0, v.length);
+                mac.doFinal(v, 0);
+                BigInteger candidate = new BigInteger(1, v);
+                if (candidate.signum() > 0 && candidate.compareTo(n) < 0) {
+                    return candidate;
+                }
+            }
+        }
     }
 }
