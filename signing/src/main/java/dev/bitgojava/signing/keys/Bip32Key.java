@@ -411,9 +411,15 @@ public final class Bip32Key {
 
     /**
      * BitGo's {@code deriveKeyWithSeed}: the key at {@link Bip32Path#coldDerivation(String)} of the seed string, in
-     * the same form (private or public) as this key.
+     * the same form (private or public) as this key. Like BitGo's SDK, it derives from a master key only.
+     *
+     * @throws InvalidDerivationPathException when this key is not a master key ("Expected master, got child")
      */
     public Bip32Key deriveWithSeed(String seed) {
+        if (parentFingerprint != 0) {
+            throw new InvalidDerivationPathException("Expected master, got child: deriveKeyWithSeed derives from a "
+                    + "master key (depth 0), this key has depth " + depth);
+        }
         return derive(Bip32Path.coldDerivation(seed));
     }
 

@@ -63,6 +63,15 @@ class Bip32KeyTest {
     }
 
     @Test
+    void deriveWithSeedRefusesAKeyThatIsNotAMasterKeyAsBitGosSdkDoes() {
+        Bip32Key child = ROOT.derive("0");
+        InvalidDerivationPathException e = assertThrows(InvalidDerivationPathException.class,
+                () -> child.deriveWithSeed("any seed"));
+        assertTrue(e.getMessage().contains("Expected master, got child"), e.getMessage());
+        assertThrows(InvalidDerivationPathException.class, () -> child.neuter().deriveWithSeed("any seed"));
+    }
+
+    @Test
     void textLevelProblemsAreNamed() {
         String good = ROOT.toXprv();
         char last = good.charAt(good.length() - 1);
