@@ -63,6 +63,24 @@ public final class Ecdsa {
 
     /** {@link #sign} returning the two scalars. */
     public static Signature signToSignature(byte[] hash32, byte[] privateKey32) {
+        RecoverableSignature signature = signRecoverable(hash32, privateKey32);
+        return new Signature(signature.r(), signature.s());
+    }
+
+    /**
+     * A low-S signature with the recovery id (0..3) that lets a verifier recover the public key from it, as
+     * Ethereum needs. Bit 0 is the parity of R's y coordinate (flipped with s when s is negated to the low half),
+     * bit 1 says that R's x coordinate was at least n.
+     */
+    public record RecoverableSignature(BigInteger r, BigInteger s, int recoveryId) {
+    }
+
+    /**
+     * Signs a 32-byte hash like {@link #sign} (RFC 6979, low-S) and also returns the recovery id.
+     *
+     * @throws SigningException when the hash is not 32 bytes or the key is not a valid secret key
+     */
+    public static RecoverableSignature signRecoverable(byte[] hash32, byte[] privateKey32) {
         if (hash32 == null || hash32.length != 32) {
             throw new SigningException("ECDSA signs a 32-byte hash");
         }
@@ -73,7 +91,8 @@ public final class Ecdsa {
         while (true) {
             BigInteger k = nonces.nextK();
             ECPoint point = Secp256k1.multiplyG(k);
-            BigInteger r = point.getAffineXCoord().toBigInteger().mod(N);
+            BigInteger x = point.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(N);
             if (r.signum() == 0) {
                 continue;
             }
@@ -81,10 +100,12 @@ public final class Ecdsa {
             if (s.signum() == 0) {
                 continue;
             }
+            int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
             if (!Secp256k1.isLowS(s)) {
                 s = N.subtract(s);
+                recoveryId ^= 1;
             }
-            return new Signature(r, s);
+            return new RecoverableSignature(r, s, recoveryId);
         }
     }
 
