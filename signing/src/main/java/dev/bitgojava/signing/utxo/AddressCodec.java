@@ -125,7 +125,7 @@ public final class AddressCodec {
         byte[] payload = new byte[21];
         payload[0] = (byte) version;
         System.arraycopy(hash, 0, payload, 1, 20);
-        byte[] check = dev.bitgojava.signing.utxo.internal.Hashes.hash256(payload);
+        byte[] check = dev.bitgojava.signing.internal.Hashes.hash256(payload);
         byte[] full = Arrays.copyOf(payload, 25);
         System.arraycopy(check, 0, full, 21, 4);
         return Base58.encode(full);

@@ -1,6 +1,7 @@
 package dev.bitgojava.signing.utxo.internal;
 
 import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.internal.Hashes;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
