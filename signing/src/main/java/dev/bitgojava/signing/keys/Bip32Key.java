@@ -2,9 +2,9 @@ package dev.bitgojava.signing.keys;
 
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
+import dev.bitgojava.signing.internal.Base58;
 import dev.bitgojava.signing.internal.Hashes;
 import dev.bitgojava.signing.keys.InvalidExtendedKeyException.Reason;
-import dev.bitgojava.signing.keys.internal.Base58;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;

@@ -1,8 +1,8 @@
 package dev.bitgojava.signing.utxo;
 
+import dev.bitgojava.signing.internal.Base58;
 import dev.bitgojava.signing.utxo.internal.Bech32;
 import dev.bitgojava.signing.utxo.internal.CashAddr;
-import org.bitcoinj.base.Base58;
 
 import java.util.Arrays;
 
@@ -78,13 +78,8 @@ public final class AddressCodec {
                 throw new AddressFormatException("unknown CashAddr type " + ca.type());
             }
         }
-        byte[] decoded;
-        try {
-            decoded = Base58.decodeChecked(address);
-        } catch (RuntimeException e) {
-            throw new AddressFormatException("not a valid " + coin.id() + " address: " + address);
-        }
-        if (decoded.length == 21) {
+        byte[] decoded = Base58.decodeChecked(address);
+        if (decoded != null && decoded.length == 21) {
             int version = decoded[0] & 0xff;
             byte[] hash = Arrays.copyOfRange(decoded, 1, 21);
             if (version == coin.p2shVersion()) {
@@ -125,9 +120,6 @@ public final class AddressCodec {
         byte[] payload = new byte[21];
         payload[0] = (byte) version;
         System.arraycopy(hash, 0, payload, 1, 20);
-        byte[] check = dev.bitgojava.signing.internal.Hashes.hash256(payload);
-        byte[] full = Arrays.copyOf(payload, 25);
-        System.arraycopy(check, 0, full, 21, 4);
-        return Base58.encode(full);
+        return Base58.encodeChecked(payload);
     }
 }
