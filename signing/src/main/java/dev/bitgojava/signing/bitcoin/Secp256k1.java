@@ -42,6 +42,14 @@ public final class Secp256k1 {
         return BASE_MULTIPLIER.multiply(G, k).normalize();
     }
 
+    /**
+     * k·G + q, normalised once: the comb table for G, then one addition (BIP32 public derivation, taproot
+     * tweaks). The result may be the point at infinity.
+     */
+    public static ECPoint multiplyGAndAdd(BigInteger k, ECPoint q) {
+        return BASE_MULTIPLIER.multiply(G, k).add(q).normalize();
+    }
+
     /** k·point, normalised. */
     public static ECPoint multiply(ECPoint point, BigInteger k) {
         return point.multiply(k).normalize();
