@@ -458,7 +458,7 @@ public final class Bip32Key {
                 return new Bip32Key(network, depth + 1, fingerprint, index, childChain, Secp256k1.toBytes32(k),
                         null, null);
             }
-            ECPoint child = Secp256k1.multiplyGAndAdd(il, point());
+            ECPoint child = Secp256k1.multiplyGAndAddVarTime(il, point());
             if (child.isInfinity()) {
                 return deriveChild(index + 1);
             }
