@@ -13,9 +13,11 @@ import dev.bitgojava.sdk.internal.PendingApprovalScope;
 import dev.bitgojava.sdk.internal.PlainBearerClient;
 import dev.bitgojava.sdk.internal.RedactingLogger;
 import dev.bitgojava.sdk.internal.RetryingInvocationHandlerFactory;
+import dev.bitgojava.sdk.wallet.Wallets;
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.auth.AccessToken;
 import dev.bitgojava.signing.auth.HmacAuthClient;
+import dev.bitgojava.signing.keys.Bip32Key;
 import feign.Client;
 import feign.Feign;
 import feign.Logger;
@@ -54,9 +56,16 @@ public final class BitGoClient {
     private final BitGoClientConfig config;
     private final ApiClient apiClient;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+    /** The user's ECDH root key when this client came from a password login with token issuance, else null. */
+    private final Bip32Key ecdhKey;
 
     private BitGoClient(BitGoClientConfig config) {
+        this(config, null);
+    }
+
+    private BitGoClient(BitGoClientConfig config, Bip32Key ecdhKey) {
         this.config = config;
+        this.ecdhKey = ecdhKey;
         this.apiClient = new ApiClient();
         apiClient.setBasePath(stripTrailingSlash(config.environment().baseUrl().toString()));
         ObjectMapper mapper = apiClient.getObjectMapper();
@@ -134,6 +143,55 @@ public final class BitGoClient {
         return new BitGoClient(Objects.requireNonNull(config, "config"));
     }
 
+    /**
+     * Logs in with a password (BitGo's own login: the password goes out only in its HMAC form; v2 token issuance)
+     * and returns a client authenticated with the issued token. Shorthand for
+     * {@code BitGoClient.create(config).auth().login(login)}.
+     */
+    public static BitGoClient login(BitGoClientConfig config, Login login) {
+        return create(config).auth().login(login);
+    }
+
+    /** A client with {@code token} and the ECDH key from a login; everything else as this one. */
+    BitGoClient authenticated(String token, Bip32Key loginEcdhKey) {
+        return new BitGoClient(config.toBuilder().accessToken(token).build(), loginEcdhKey);
+    }
+
+    /** Converts JSON to a generated model type with the generated client's mapper. */
+    <T> T convert(Object json, Class<T> type) {
+        return apiClient.getObjectMapper().convertValue(json, type);
+    }
+
+    /** The ECDH root key kept from a password login, or null. */
+    Bip32Key ecdhKey() {
+        return ecdhKey;
+    }
+
+    /** Login, logout, session information, unlock and lock. */
+    public Auth auth() {
+        return new Auth(this);
+    }
+
+    /** The user's long-lived access tokens: create, list, delete. */
+    public AccessTokens accessTokens() {
+        return new AccessTokens(this);
+    }
+
+    /** Wallet sharing: share (view or spend), list, accept, reject, cancel. */
+    public WalletShares walletShares() {
+        return new WalletShares(this);
+    }
+
+    /** Pending approvals: list (all pages), approve, reject. */
+    public PendingApprovals pendingApprovals() {
+        return new PendingApprovals(this);
+    }
+
+    /** The policy rules of one wallet: add, update, remove. */
+    public Policies policies(String coin, String walletId) {
+        return new Policies(this, coin, walletId);
+    }
+
     /** The configuration this client was built with. */
     public BitGoClientConfig config() {
         return config;
@@ -165,6 +223,16 @@ public final class BitGoClient {
         } finally {
             scope.close();
         }
+    }
+
+    /**
+     * The wallets of a coin ({@code tbtc}, {@code btc}, {@code hteth}, ...): generate, open, create verified
+     * addresses and send.
+     *
+     * @throws dev.bitgojava.sdk.errors.BitGoUnsupportedException for a coin the wallet flows do not support
+     */
+    public Wallets wallets(String coin) {
+        return new Wallets(this, coin);
     }
 
     /** The read timeout in force (BitGo's SDK uses 305 s so that slow sends are not cut off). */

@@ -1,7 +1,9 @@
 package dev.bitgojava.sdk;
 
 import dev.bitgojava.sdk.errors.BitGoConfigurationException;
+import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.auth.AuthVersion;
+import dev.bitgojava.signing.multiuser.TokenIssuance;
 
 import java.net.Proxy;
 import java.time.Clock;
@@ -38,6 +40,7 @@ public final class BitGoClientConfig {
     private final Sleeper sleeper;
     private final BitGoEventListener eventListener;
     private final HttpLogLevel logLevel;
+    private final String serverXpub;
 
     private BitGoClientConfig(Builder b) {
         this.environment = b.environment;
@@ -55,6 +58,7 @@ public final class BitGoClientConfig {
         this.sleeper = b.sleeper;
         this.eventListener = b.eventListener;
         this.logLevel = b.logLevel;
+        this.serverXpub = b.serverXpub;
     }
 
     /** A builder with the defaults. */
@@ -80,6 +84,7 @@ public final class BitGoClientConfig {
         b.sleeper = sleeper;
         b.eventListener = eventListener;
         b.logLevel = logLevel;
+        b.serverXpub = serverXpub;
         return b;
     }
 
@@ -128,6 +133,18 @@ public final class BitGoClientConfig {
     /** How much HTTP traffic is logged (with secrets masked). */
     public HttpLogLevel logLevel() { return logLevel; }
 
+    /**
+     * The xpub of the server key that login tokens are encrypted against (v2 token issuance): the configured one,
+     * else BitGo's production key for {@link BitGoEnvironment#PROD} and BitGo's test key for every other
+     * environment.
+     */
+    public String serverXpub() {
+        if (serverXpub != null) {
+            return serverXpub;
+        }
+        return environment.isProduction() ? TokenIssuance.PROD_SERVER_XPUB : TokenIssuance.TEST_SERVER_XPUB;
+    }
+
     @Override
     public String toString() {
         return "BitGoClientConfig[environment=" + environment
@@ -160,8 +177,18 @@ public final class BitGoClientConfig {
         private Sleeper sleeper = Sleeper.SYSTEM;
         private BitGoEventListener eventListener = BitGoEventListener.NONE;
         private HttpLogLevel logLevel = HttpLogLevel.NONE;
+        private String serverXpub;
 
         private Builder() {
+        }
+
+        /**
+         * The server xpub for token issuance, for a self-hosted or test server with its own key (default: chosen
+         * by the environment, see {@link BitGoClientConfig#serverXpub()}).
+         */
+        public Builder serverXpub(String serverXpub) {
+            this.serverXpub = serverXpub;
+            return this;
         }
 
         /** Where requests go (default {@link BitGoEnvironment#TEST}). */
@@ -262,6 +289,13 @@ public final class BitGoClientConfig {
         public BitGoClientConfig build() {
             if (!verifyResponses && environment.isProduction()) {
                 throw new BitGoConfigurationException("response verification cannot be switched off in production");
+            }
+            if (serverXpub != null) {
+                try {
+                    TokenIssuance.forServerXpub(serverXpub);
+                } catch (SigningException e) {
+                    throw new BitGoConfigurationException("server xpub is not a valid extended public key");
+                }
             }
             if (accessToken != null && accessToken.isBlank()) {
                 throw new BitGoConfigurationException("access token is blank");

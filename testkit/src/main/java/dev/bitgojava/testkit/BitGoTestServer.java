@@ -1,10 +1,16 @@
 package dev.bitgojava.testkit;
 
+import dev.bitgojava.testkit.internal.Accounts;
 import dev.bitgojava.testkit.internal.Api;
 import dev.bitgojava.testkit.internal.ContractValidator;
 import dev.bitgojava.testkit.internal.Ids;
 import dev.bitgojava.testkit.internal.Model;
+import dev.bitgojava.testkit.internal.MultiUserApi;
+import dev.bitgojava.testkit.internal.Shares;
+import dev.bitgojava.testkit.internal.PendingApprovalApi;
+import dev.bitgojava.testkit.internal.PendingApprovals;
 import dev.bitgojava.testkit.internal.Store;
+import dev.bitgojava.testkit.internal.TransactionApi;
 import mockwebserver3.MockWebServer;
 
 import java.io.IOException;
@@ -12,7 +18,10 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,9 +40,14 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>A seeded user with one enterprise owns the configured access token. Thread-safe.
+ * <p>A seeded user with one enterprise owns the configured access token and logs in with
+ * {@link #DEFAULT_PASSWORD} (or the configured one); {@link Builder#user} adds more users to that enterprise, each with
+ * a password and an ECDH keychain, for multi-user workflows (login with v2 token issuance, wallet sharing,
+ * approvals). The one-time password the server accepts is {@link #TEST_OTP}. Thread-safe.
  */
 public final class BitGoTestServer implements AutoCloseable {
+
+    private static final java.security.SecureRandom TOKEN_RANDOM = new java.security.SecureRandom();
 
     private final int requestedPort;
     private final InetAddress bindAddress;
@@ -42,6 +56,8 @@ public final class BitGoTestServer implements AutoCloseable {
     private final Api api;
     private final Faults faults = new Faults();
     private final Model.User user;
+    private final Accounts accounts = new Accounts();
+    private final Map<String, String> userIdsByEmail = new LinkedHashMap<>();
     private final MockWebServer http = new MockWebServer();
     private final ServerDispatcher dispatcher;
     private volatile boolean started;
@@ -53,7 +69,18 @@ public final class BitGoTestServer implements AutoCloseable {
         this.store = new Store(builder.clock);
         this.user = store.seedUser(builder.userEmail, "Test", "User", "Test Enterprise");
         store.addToken(user.id(), accessToken, "testkit");
+        accounts.register(user.id(), user.email(), builder.userPassword.toCharArray());
+        userIdsByEmail.put(user.email().toLowerCase(java.util.Locale.ROOT), user.id());
+        for (Map.Entry<String, String> extra : builder.extraUsers.entrySet()) {
+            Model.User added = store.addUser(extra.getKey(), "Test", "User", user.enterpriseIds());
+            accounts.register(added.id(), added.email(), extra.getValue().toCharArray());
+            userIdsByEmail.put(added.email().toLowerCase(java.util.Locale.ROOT), added.id());
+        }
         this.api = new Api(store);
+        new MultiUserApi(store, accounts, new Shares(), builder.loginLifetime, api.router());
+        PendingApprovals approvals = new PendingApprovals();
+        new TransactionApi(store, approvals, faults::takeMaliciousBuild).register(api.router());
+        new PendingApprovalApi(store, approvals).register(api.router());
         builder.faultSetup.accept(faults);
         ContractValidator contract = builder.specification != null
                 ? ContractValidator.forSpecification(builder.specification) : ContractValidator.bundled();
@@ -99,6 +126,35 @@ public final class BitGoTestServer implements AutoCloseable {
     /** The seeded user's id. */
     public String userId() {
         return user.id();
+    }
+
+    /** The id of a user (the seeded one or one added with {@link Builder#user}) by e-mail, case-insensitive. */
+    public String userId(String email) {
+        String id = userIdsByEmail.get(Objects.requireNonNull(email, "email").toLowerCase(java.util.Locale.ROOT));
+        if (id == null) {
+            throw new IllegalArgumentException("no user " + email);
+        }
+        return id;
+    }
+
+    /**
+     * Issues a fresh access token ({@code v2x…}, HMAC-eligible) for a user, as the token page of BitGo's web
+     * application would: lets a test act as a second user (an approver, a share recipient) without a login.
+     *
+     * @throws IllegalArgumentException when no user has that e-mail
+     */
+    public String issueAccessToken(String email) {
+        String userId = userId(email);
+        byte[] secret = new byte[32];
+        TOKEN_RANDOM.nextBytes(secret);
+        String token = "v2x" + java.util.HexFormat.of().formatHex(secret);
+        store.addToken(userId, token, "testkit issued");
+        return token;
+    }
+
+    /** The xpub of the server's token-issuance key: clients need it to open the tokens a login issues. */
+    public String serverXpub() {
+        return accounts.serverXpub();
     }
 
     /** The seeded user's enterprise id. */
@@ -170,6 +226,11 @@ public final class BitGoTestServer implements AutoCloseable {
         return "BitGoTestServer[" + (started ? url() : "not started") + "]";
     }
 
+    /** The seeded user's login password unless {@link Builder#userPassword} sets another. */
+    public static final String DEFAULT_PASSWORD = "testkit password";
+    /** The one-time password the server accepts (as BitGo's test environment does). */
+    public static final String TEST_OTP = Api.TEST_OTP;
+
     /** Options for a {@link BitGoTestServer}. */
     public static final class Builder {
         private int port;
@@ -178,8 +239,46 @@ public final class BitGoTestServer implements AutoCloseable {
         private String userEmail = "test@example.com";
         private Consumer<Faults> faultSetup = f -> { };
         private String specification;
+        private String userPassword = DEFAULT_PASSWORD;
+        private final Map<String, String> extraUsers = new LinkedHashMap<>();
+        private Duration loginLifetime = Duration.ofHours(1);
 
         private Builder() {
+        }
+
+        /** The seeded user's login password (default {@link #DEFAULT_PASSWORD}). */
+        public Builder userPassword(String password) {
+            this.userPassword = requirePassword(password);
+            return this;
+        }
+
+        /**
+         * Adds a user to the seeded user's enterprise, with a login password and a fresh ECDH keychain. The user
+         * has no access token until they log in.
+         */
+        public Builder user(String email, String password) {
+            Objects.requireNonNull(email, "email");
+            if (extraUsers.containsKey(email) || email.equalsIgnoreCase(userEmail)) {
+                throw new IllegalArgumentException("duplicate user " + email);
+            }
+            extraUsers.put(email, requirePassword(password));
+            return this;
+        }
+
+        /** How long a login session lasts (default one hour). */
+        public Builder loginLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("the login lifetime must be positive");
+            }
+            this.loginLifetime = lifetime;
+            return this;
+        }
+
+        private static String requirePassword(String password) {
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("a password must not be empty");
+            }
+            return password;
         }
 
         /** The port to listen on; 0 (the default) picks a free one. */

@@ -2,6 +2,8 @@ package dev.bitgojava.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ public final class Faults {
     private final Map<String, long[]> budgetWindows = new ConcurrentHashMap<>();
     private volatile int budgetRequests;
     private volatile long budgetWindowMillis;
+    private final Deque<MaliciousBuild> maliciousBuilds = new ArrayDeque<>();
 
     Faults() {
     }
@@ -111,6 +114,18 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Tampers with the next {@code tx/build} answer of a wallet the kind applies to (UTXO or Ethereum; see
+     * {@link MaliciousBuild}). Calls queue up: each one tampers with one build.
+     */
+    public Faults maliciousBuildNext(MaliciousBuild kind) {
+        Objects.requireNonNull(kind, "kind");
+        synchronized (maliciousBuilds) {
+            maliciousBuilds.addLast(kind);
+        }
+        return this;
+    }
+
     /** Removes every fault, including the token budget. */
     public Faults clear() {
         for (Countdown c : new Countdown[] {resetBefore, resetAfter, rateLimit, serverError, delay, truncate,
@@ -119,6 +134,9 @@ public final class Faults {
         }
         budgetRequests = 0;
         budgetWindows.clear();
+        synchronized (maliciousBuilds) {
+            maliciousBuilds.clear();
+        }
         return this;
     }
 
@@ -157,6 +175,20 @@ public final class Faults {
 
     boolean takeTamperHmac() {
         return tamperHmac.take() != null;
+    }
+
+    /** The first queued malicious build that applies to the wallet kind (removing it), or null. */
+    MaliciousBuild takeMaliciousBuild(boolean utxo) {
+        synchronized (maliciousBuilds) {
+            for (var it = maliciousBuilds.iterator(); it.hasNext(); ) {
+                MaliciousBuild kind = it.next();
+                if (utxo ? kind.appliesToUtxo() : kind.appliesToEth()) {
+                    it.remove();
+                    return kind;
+                }
+            }
+            return null;
+        }
     }
 
     /** Counts one request of a token; returns null when within budget, else the time until the window ends. */

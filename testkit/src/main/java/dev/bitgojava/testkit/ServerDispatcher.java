@@ -45,6 +45,8 @@ final class ServerDispatcher extends Dispatcher {
     private static final long REPLAY_MEMORY_MILLIS =
             AuthVersion.V3_WINDOW_BACK_MILLIS + AuthVersion.V3_WINDOW_FORWARD_MILLIS;
 
+    private static final String CLIENT_ADDRESS = java.net.InetAddress.getLoopbackAddress().getHostAddress();
+
     private final Store store;
     private final Router router;
     private final ContractValidator contract;
@@ -190,12 +192,13 @@ final class ServerDispatcher extends Dispatcher {
             if (declaredVersion != null) {
                 throw unauthorized("a signed request must carry the token's hash, not the token");
             }
-            return new Auth(plain, null, null);
+            return new Auth(usable(plain), null, null);
         }
         Session session = store.sessionForAuthorization(authorization);
         if (session == null) {
             throw unauthorized("invalid access token");
         }
+        usable(session);
         if (!session.token().hmacEligible()) {
             return new Auth(session, null, null);
         }
@@ -219,6 +222,24 @@ final class ServerDispatcher extends Dispatcher {
             }
         }
         return new Auth(session, check.version(), check.authRequestId());
+    }
+
+    /**
+     * Refuses a revoked or expired token (401) and a token whose IP allow-list lacks the caller's address (403).
+     * The server listens on the loopback interface only, so every caller's address is the loopback address.
+     */
+    private Session usable(Session session) {
+        if (session.revoked()) {
+            throw unauthorized("this access token was revoked or logged out");
+        }
+        Session.Grant grant = session.grant();
+        if (grant.expires() != null && !store.now().isBefore(grant.expires())) {
+            throw unauthorized("this access token expired at " + grant.expires());
+        }
+        if (!grant.ipRestrict().isEmpty() && !grant.ipRestrict().contains(CLIENT_ADDRESS)) {
+            throw new ApiException(403, "IpNotAllowed", "this access token may not be used from " + CLIENT_ADDRESS);
+        }
+        return session;
     }
 
     /** Records a request HMAC; false when it was seen before (a replay). */

@@ -3,6 +3,9 @@ package dev.bitgojava.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitgojava.signing.auth.AuthVersion;
+import dev.bitgojava.signing.utxo.UtxoCoin;
+import dev.bitgojava.signing.utxo.WalletAddress;
+import dev.bitgojava.signing.utxo.WalletKeys;
 import org.bitcoinj.base.Address;
 import org.bitcoinj.base.BitcoinNetwork;
 import org.bitcoinj.crypto.ChildNumber;
@@ -113,13 +116,28 @@ class WalletFlowTest {
         assertEquals(expectedAddress(wallet, chain, index + 1), second.path("address").asText());
     }
 
-    @Test
-    void taprootChainsAreRefusedForNow() {
+    @ParameterizedTest
+    @ValueSource(ints = {30, 31, 40, 41})
+    void taprootAddressesAreTheSigningModulesWalletAddresses(int chain) {
         Wallet wallet = createWallet("tbtc", "taproot");
 
-        TestClient.Reply reply = client.post("/api/v2/tbtc/wallet/" + wallet.id() + "/address", json().put("chain", 30));
+        JsonNode created = ok(client.post("/api/v2/tbtc/wallet/" + wallet.id() + "/address", json().put("chain", chain)));
+
+        WalletKeys keys = WalletKeys.fromXpubs(xpub(wallet.roots().get(0)), xpub(wallet.roots().get(1)),
+                xpub(wallet.roots().get(2)));
+        assertEquals(WalletAddress.derive(keys, UtxoCoin.TBTC, chain, created.path("index").asInt()).address(),
+                created.path("address").asText());
+        assertTrue(created.path("address").asText().startsWith("tb1p"), "a segwit v1 address");
+    }
+
+    @Test
+    void aChainTheCoinDoesNotHaveIsRefused() {
+        Wallet wallet = createWallet("bch", "no segwit");
+
+        TestClient.Reply reply = client.post("/api/v2/bch/wallet/" + wallet.id() + "/address", json().put("chain", 20));
 
         assertEquals(400, reply.status(), reply.body());
+        assertEquals("UnsupportedChain", reply.json().path("name").asText());
     }
 
     @Test

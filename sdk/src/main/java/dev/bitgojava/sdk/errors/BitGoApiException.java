@@ -36,9 +36,20 @@ public class BitGoApiException extends BitGoException {
         this.retryAfter = d.retryAfter();
     }
 
-    /** The exception type for a status: 400, 401, 403, 404, 409, 423, 429 and 5xx have their own. */
+    /**
+     * The exception type for a status: 400, 401, 403, 404, 409, 423, 429 and 5xx have their own; a 401 or 403 that
+     * asks for an unlock or an OTP is a {@link BitGoNeedsUnlockException} or {@link BitGoNeedsOtpException}.
+     */
     public static BitGoApiException of(ApiErrorDetails d) {
         int s = d.status();
+        if (s == 401 || s == 403) {
+            if (d.needsUnlock()) {
+                return new BitGoNeedsUnlockException(d);
+            }
+            if (d.needsOtp()) {
+                return new BitGoNeedsOtpException(d);
+            }
+        }
         switch (s) {
             case 400: return new BitGoBadRequestException(d);
             case 401: return new BitGoAuthenticationException(d);

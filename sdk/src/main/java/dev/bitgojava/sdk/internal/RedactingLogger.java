@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Feign's SLF4J logger with secrets masked: the {@code Authorization}, {@code HMAC} and V4 signature headers are
  * never logged, and the JSON fields {@code walletPassphrase}, {@code passphrase}, {@code prv}, {@code xprv},
- * {@code encryptedPrv}, {@code otp} and {@code password} are replaced by {@code ****} in every logged line
+ * {@code encryptedPrv}, {@code otp}, {@code password}, {@code token}, {@code access_token}, {@code encryptedToken},
+ * {@code encryptedECDHXprv} and {@code encryptedXprv} are replaced by {@code ****} in every logged line
  * (also when a body is cut short in the middle of a value).
  */
 public final class RedactingLogger extends Slf4jLogger {
@@ -21,7 +22,7 @@ public final class RedactingLogger extends Slf4jLogger {
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "hmac", "x-signature",
             "proxy-authorization", "cookie", "set-cookie");
     private static final Pattern SECRET_FIELDS = Pattern.compile(
-            "(\"(?:walletPassphrase|passphrase|prv|xprv|encryptedPrv|otp|password)\"\\s*:\\s*)"
+            "(\"(?:walletPassphrase|passphrase|prv|xprv|encryptedPrv|otp|password|token|access_token|encryptedToken|encryptedECDHXprv|encryptedXprv)\"\\s*:\\s*)"
                     + "(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_HEADER_LINES = Pattern.compile(

@@ -11,6 +11,8 @@ import dev.bitgojava.testkit.internal.Model.Transfer;
 import dev.bitgojava.testkit.internal.Model.User;
 import dev.bitgojava.testkit.internal.Model.Webhook;
 import dev.bitgojava.testkit.internal.Router.Reply;
+import dev.bitgojava.signing.utxo.UtxoCoin;
+import dev.bitgojava.signing.utxo.WalletKeys;
 import org.bitcoinj.crypto.DeterministicKey;
 
 import java.math.BigInteger;
@@ -19,7 +21,6 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The BitGo v2 endpoints the server implements, over a {@link Store}. */
 public final class Api {
@@ -27,7 +28,6 @@ public final class Api {
     /** The one-time password BitGo's test environment accepts. */
     public static final String TEST_OTP = "0000000";
 
-    private static final Set<String> COINS = Set.of("btc", "tbtc", "tbtc4", "eth", "hteth", "teth");
     private static final int DEFAULT_UNLOCK_SECONDS = 600;
     private static final int MAX_UNLOCK_SECONDS = 3600;
 
@@ -207,7 +207,10 @@ public final class Api {
 
     private Keychain ownKeychain(Call call, String id) {
         Keychain keychain = store.keychain(id);
-        if (keychain == null || !keychain.userId().equals(call.userId())) {
+        if (keychain != null && !keychain.userId().equals(call.userId())) {
+            keychain = store.sharedKeychain(keychain, call.userId());
+        }
+        if (keychain == null) {
             throw ApiException.notFound("keychain", id);
         }
         return keychain;
@@ -262,14 +265,14 @@ public final class Api {
         if (enterpriseId != null) {
             ownEnterprise(call, enterpriseId);
         }
-        UtxoAddresses deriver = UtxoAddresses.supportsCoin(coin) ? UtxoAddresses.forWallet(coin, xpubs) : null;
+        UtxoCoin utxoCoin = Coins.utxo(coin);
+        WalletKeys walletKeys = utxoCoin == null ? null
+                : WalletKeys.fromXpubs(xpubs.get(0), xpubs.get(1), xpubs.get(2));
         JsonNode keySignatures = body.get("keySignatures") == null ? null : body.get("keySignatures").deepCopy();
         Instant now = store.now();
         WalletState wallet = new WalletState(Ids.id32(), coin, label, m, n, keyIds, keySignatures, enterpriseId,
-                call.userId(), type, now, deriver);
-        if (deriver != null) {
-            wallet.newAddress(0, null, now);
-        }
+                call.userId(), type, now, utxoCoin, walletKeys);
+        wallet.newAddress(0, null, now);
         store.addWallet(wallet);
         return Reply.ok(Views.wallet(wallet));
     }
@@ -317,7 +320,7 @@ public final class Api {
 
     private WalletState ownWallet(Call call, String walletId, String coin) {
         WalletState wallet = store.wallet(walletId);
-        if (wallet == null || !wallet.ownerUserId().equals(call.userId())
+        if (wallet == null || !wallet.isMember(call.userId())
                 || (coin != null && !wallet.coin().equals(coin))) {
             throw ApiException.notFound("wallet", walletId);
         }
@@ -382,6 +385,9 @@ public final class Api {
         WalletState wallet = store.wallet(walletId);
         if (wallet == null) {
             throw new IllegalArgumentException("no wallet " + walletId);
+        }
+        if (wallet.utxoCoin() != null && amount.bitLength() > 62) {
+            throw new IllegalArgumentException("a UTXO credit must fit in a transaction output (below 2^62)");
         }
         Instant now = store.now();
         synchronized (wallet) {
@@ -533,7 +539,7 @@ public final class Api {
 
     private static String coin(Call call) {
         String coin = call.param("coin");
-        if (!COINS.contains(coin)) {
+        if (!Coins.isSupported(coin)) {
             throw ApiException.badRequest("UnsupportedCoin", "the test server does not know coin " + coin);
         }
         return coin;

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps a method and path to a handler; the first registered route that matches wins. */
+/**
+ * Maps a method and path to a handler: of the routes that match, the one with the fewest path parameters wins
+ * (a literal {@code /user/logout} before {@code /user/{id}}), then the first registered.
+ */
 public final class Router {
 
     /** A handler's answer: status and JSON body. */
@@ -72,20 +75,26 @@ public final class Router {
      * reported through {@link #pathExists}.
      */
     public Match match(String method, String rawPath) {
+        Route best = null;
+        Matcher bestMatcher = null;
         for (Route route : routes) {
-            if (!route.method().equals(method)) {
+            if (!route.method().equals(method) || (best != null && route.names().size() >= best.names().size())) {
                 continue;
             }
             Matcher m = route.pattern().matcher(rawPath);
             if (m.matches()) {
-                Map<String, String> params = new HashMap<>();
-                for (int i = 0; i < route.names().size(); i++) {
-                    params.put(route.names().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
-                }
-                return new Match(route, params);
+                best = route;
+                bestMatcher = m;
             }
         }
-        return null;
+        if (best == null) {
+            return null;
+        }
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < best.names().size(); i++) {
+            params.put(best.names().get(i), URLDecoder.decode(bestMatcher.group(i + 1), StandardCharsets.UTF_8));
+        }
+        return new Match(best, params);
     }
 
     /** Whether any route serves this path with some method. */

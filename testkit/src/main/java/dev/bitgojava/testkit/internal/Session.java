@@ -1,6 +1,7 @@
 package dev.bitgojava.testkit.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The server's record of one access token: who it belongs to and whether it is unlocked for spending. The raw
@@ -14,6 +15,23 @@ public final class Session {
     private final Instant created;
     private final dev.bitgojava.signing.auth.AccessToken token;
     private Instant unlockedUntil;
+    private volatile Grant grant = Grant.UNRESTRICTED;
+    private volatile boolean revoked;
+
+    /**
+     * What a token may do and where: when it expires (null: never), which client IPs may use it (empty: any),
+     * its scopes (empty: the default full set) and whether it is a login session or a long-lived access token.
+     */
+    public record Grant(Instant expires, List<String> ipRestrict, List<String> scope, boolean accessToken) {
+        /** A token without limits, like the seeded user's. */
+        public static final Grant UNRESTRICTED = new Grant(null, List.of(), List.of(), true);
+
+        /** Copies the lists. */
+        public Grant {
+            ipRestrict = ipRestrict == null ? List.of() : List.copyOf(ipRestrict);
+            scope = scope == null ? List.of() : List.copyOf(scope);
+        }
+    }
 
     /** A session for {@code userId} authenticated by {@code token}. */
     public Session(String id, String userId, String label, Instant created,
@@ -33,6 +51,26 @@ public final class Session {
     /** The token's signing/verifying key. */
     public dev.bitgojava.signing.auth.AccessToken token() {
         return token;
+    }
+
+    /** The token's limits. */
+    public Grant grant() {
+        return grant;
+    }
+
+    /** Sets the token's limits (once, when the token is issued). */
+    public void grant(Grant grant) {
+        this.grant = grant;
+    }
+
+    /** Whether the token was revoked (logout or deletion). */
+    public boolean revoked() {
+        return revoked;
+    }
+
+    /** Revokes the token: every later request with it is refused. */
+    public void revoke() {
+        this.revoked = true;
     }
 
     /** Unlocks spending until the given instant. */

@@ -58,6 +58,13 @@ public final class Store {
         return user;
     }
 
+    /** Creates a user who belongs to existing enterprises; returns the user. */
+    public User addUser(String email, String firstName, String lastName, List<String> enterpriseIds) {
+        User user = new User(Ids.id32(), email, firstName, lastName, List.copyOf(enterpriseIds), now());
+        users.put(user.id(), user);
+        return user;
+    }
+
     /**
      * Registers an access token for a user. The server accepts it as an HMAC-signed bearer hash (V2/V3/V4) and,
      * like BitGo, as a plain bearer token.
@@ -103,6 +110,21 @@ public final class Store {
         return keychains.get(id);
     }
 
+    /**
+     * Another user's view of a keychain: a wallet key shared with {@code userId} through an accepted share, with
+     * that user's own {@code encryptedPrv} (none for a view-only share); null when the key was not shared with them.
+     */
+    public Keychain sharedKeychain(Keychain keychain, String userId) {
+        for (WalletState wallet : wallets.values()) {
+            if (wallet.keyIds().contains(keychain.id()) && wallet.isMember(userId)) {
+                String copy = wallet.keyIds().get(0).equals(keychain.id()) ? wallet.userKeyCopyOf(userId) : null;
+                return new Keychain(keychain.id(), userId, keychain.pub(), copy, keychain.source(), null,
+                        keychain.created());
+            }
+        }
+        return null;
+    }
+
     /** A user's keychains, oldest first. */
     public List<Keychain> keychainsOf(String userId) {
         return sorted(keychains.values().stream().filter(k -> k.userId().equals(userId)).toList(),
@@ -123,7 +145,7 @@ public final class Store {
     /** A user's wallets (optionally of one coin), oldest first. */
     public List<WalletState> walletsOf(String userId, String coin) {
         return sorted(wallets.values().stream()
-                        .filter(w -> w.ownerUserId().equals(userId) && (coin == null || w.coin().equals(coin)))
+                        .filter(w -> w.isMember(userId) && (coin == null || w.coin().equals(coin)))
                         .toList(),
                 Comparator.comparing(WalletState::created).thenComparing(WalletState::id));
     }

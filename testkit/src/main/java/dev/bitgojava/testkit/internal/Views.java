@@ -47,12 +47,21 @@ public final class Views {
         out.put("user", session.userId());
         out.put("client", "bitgo");
         out.put("created", session.created().toString());
-        out.put("expires", session.created().plusSeconds(10L * 365 * 24 * 3600).toString());
+        Session.Grant grant = session.grant();
+        out.put("expires", (grant.expires() != null ? grant.expires()
+                : session.created().plusSeconds(10L * 365 * 24 * 3600)).toString());
         out.put("origin", "test.bitgo.com");
         out.put("isExtensible", false);
         out.put("label", session.label());
-        out.putArray("scope").add("openid").add("profile").add("wallet_create").add("wallet_spend_all")
-                .add("wallet_view_all").add("wallet_manage_all").add("wallet_edit_all").add("enterprise_view_all");
+        if (!grant.ipRestrict().isEmpty()) {
+            grant.ipRestrict().forEach(out.putArray("ipRestrict")::add);
+        }
+        if (grant.scope().isEmpty()) {
+            out.putArray("scope").add("openid").add("profile").add("wallet_create").add("wallet_spend_all")
+                    .add("wallet_view_all").add("wallet_manage_all").add("wallet_edit_all").add("enterprise_view_all");
+        } else {
+            grant.scope().forEach(out.putArray("scope")::add);
+        }
         Instant until = session.unlockedUntil();
         if (until != null && now.isBefore(until)) {
             ObjectNode unlock = out.putObject("unlock");
@@ -112,8 +121,8 @@ public final class Views {
             out.put("enterprise", wallet.enterpriseId());
         }
         ArrayNode users = out.putArray("users");
-        users.addObject().put("user", wallet.ownerUserId())
-                .putArray("permissions").add("admin").add("spend").add("view");
+        wallet.members().forEach((userId, permissions) ->
+                permissions.forEach(users.addObject().put("user", userId).putArray("permissions")::add));
         out.put("type", wallet.type());
         out.put("multisigType", "onchain");
         out.put("approvalsRequired", 1);
@@ -123,7 +132,11 @@ public final class Views {
         out.put("isCold", "cold".equals(wallet.type()));
         out.put("hasLargeNumberOfAddresses", false);
         out.put("startDate", wallet.created().toString());
-        out.putObject("coinSpecific");
+        ObjectNode coinSpecific = out.putObject("coinSpecific");
+        if (wallet.contractAddress() != null) {
+            coinSpecific.put("baseAddress", wallet.contractAddress());
+            coinSpecific.put("pendingChainInitialization", false);
+        }
         BigInteger balance = wallet.balance();
         out.put("balanceString", balance.toString());
         out.put("confirmedBalanceString", balance.toString());
@@ -197,12 +210,17 @@ public final class Views {
         out.put("value", transfer.value().doubleValue());
         out.put("valueString", transfer.value().toString());
         out.put("baseValueString", transfer.value().toString());
+        out.put("baseValueWithoutFeesString", transfer.value().add(transfer.fee()).toString());
+        out.put("feeString", transfer.fee().toString());
         out.put("usd", 0);
         out.put("usdRate", 0);
         out.put("state", transfer.state());
         out.putArray("tags").add(wallet.id());
         ArrayNode history = out.putArray("history");
         history.addObject().put("date", transfer.date().toString()).put("action", "created");
+        if ("signed".equals(transfer.state())) {
+            history.addObject().put("date", transfer.date().toString()).put("action", "signed");
+        }
         if (transfer.comment() != null) {
             out.put("comment", transfer.comment());
         }
@@ -211,8 +229,16 @@ public final class Views {
         }
         out.putObject("coinSpecific");
         ArrayNode entries = out.putArray("entries");
-        entries.addObject().put("address", transfer.address()).put("wallet", wallet.id())
-                .put("value", transfer.value().doubleValue()).put("valueString", transfer.value().toString());
+        for (Model.Entry entry : transfer.entries()) {
+            ObjectNode e = entries.addObject().put("address", entry.address());
+            if (entry.walletOwned()) {
+                e.put("wallet", wallet.id());
+            }
+            e.put("value", entry.value().doubleValue()).put("valueString", entry.value().toString());
+            if (entry.isChange()) {
+                e.put("isChange", true);
+            }
+        }
         return out;
     }
 

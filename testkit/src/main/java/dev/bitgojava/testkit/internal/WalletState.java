@@ -1,7 +1,16 @@
 package dev.bitgojava.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.bitcoin.RawTransaction;
+import dev.bitgojava.signing.bitcoin.TxIn;
+import dev.bitgojava.signing.bitcoin.TxOut;
+import dev.bitgojava.signing.utxo.ScriptType;
+import dev.bitgojava.signing.utxo.UtxoCoin;
+import dev.bitgojava.signing.utxo.WalletAddress;
+import dev.bitgojava.signing.utxo.WalletKeys;
 import dev.bitgojava.testkit.internal.Model.Address;
+import dev.bitgojava.testkit.internal.Model.Entry;
 import dev.bitgojava.testkit.internal.Model.PolicyRule;
 import dev.bitgojava.testkit.internal.Model.Transfer;
 import dev.bitgojava.testkit.internal.Model.Unspent;
@@ -10,19 +19,21 @@ import dev.bitgojava.testkit.internal.Model.Webhook;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One wallet: its fixed description plus the state that changes (addresses, transfers, unspents, webhooks,
- * policy). Every mutable field is guarded by the instance's monitor; readers get copies.
- *
- * <p>Transfers, unspents and the {@code sequenceId} index are kept so that sends (build/sign/send, pending
- * approvals, idempotent {@code sequenceId}) can be added on top without changing this layout.
+ * policy, the Ethereum contract sequence). Every mutable field is guarded by the instance's monitor; readers get
+ * copies. A send holds the monitor from its checks to its effects, so sends of one wallet never interleave.
  */
 public final class WalletState {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final String id;
     private final String coin;
@@ -35,21 +46,30 @@ public final class WalletState {
     private final String ownerUserId;
     private final String type;
     private final Instant created;
-    private final UtxoAddresses deriver;
+    private final UtxoCoin utxoCoin;
+    private final WalletKeys walletKeys;
+    private final String contractAddress;
 
     private final List<Address> addresses = new ArrayList<>();
+    private final Map<String, Address> addressesByScript = new HashMap<>();
     private final Map<Integer, Integer> nextIndexByChain = new HashMap<>();
     private final List<Transfer> transfers = new ArrayList<>();
     private final Map<String, Transfer> transfersBySequenceId = new HashMap<>();
-    private final List<Unspent> unspents = new ArrayList<>();
+    private final Map<String, Unspent> unspents = new LinkedHashMap<>();
     private final List<Webhook> webhooks = new ArrayList<>();
     private final Map<String, PolicyRule> policyRules = new LinkedHashMap<>();
+    private final Map<String, List<String>> sharedUsers = new LinkedHashMap<>();
+    private final Map<String, String> userKeyCopies = new HashMap<>();
     private BigInteger balance = BigInteger.ZERO;
+    private long nextContractSequenceId = 1;
 
-    /** A new wallet; {@code deriver} is null for coins whose addresses the server cannot derive. */
+    /**
+     * A new wallet. {@code utxoCoin} and {@code walletKeys} are set for UTXO wallets (addresses derive from the
+     * keys), both null for Ethereum wallets, which get a contract address instead.
+     */
     public WalletState(String id, String coin, String label, int m, int n, List<String> keyIds,
                        JsonNode keySignatures, String enterpriseId, String ownerUserId, String type, Instant created,
-                       UtxoAddresses deriver) {
+                       UtxoCoin utxoCoin, WalletKeys walletKeys) {
         this.id = id;
         this.coin = coin;
         this.label = label;
@@ -61,7 +81,9 @@ public final class WalletState {
         this.ownerUserId = ownerUserId;
         this.type = type;
         this.created = created;
-        this.deriver = deriver;
+        this.utxoCoin = utxoCoin;
+        this.walletKeys = walletKeys;
+        this.contractAddress = utxoCoin == null ? "0x" + Ids.hex(20) : null;
     }
 
     public String id() { return id; }
@@ -76,24 +98,104 @@ public final class WalletState {
     public String type() { return type; }
     public Instant created() { return created; }
 
-    /** Derives and stores the next address on {@code chain}. */
-    public synchronized Address newAddress(int chain, String addressLabel, Instant now) {
-        if (deriver == null) {
-            throw ApiException.badRequest("UnsupportedCoin",
-                    "the test server cannot create addresses for " + coin + " wallets yet");
+    /** The owner's permissions. */
+    public static final List<String> OWNER_PERMISSIONS = List.of("admin", "spend", "view");
+
+    /**
+     * A user's permissions on this wallet: the owner's full set, what an accepted share granted, or an empty list
+     * for a stranger.
+     */
+    public synchronized List<String> permissionsOf(String userId) {
+        if (ownerUserId.equals(userId)) {
+            return OWNER_PERMISSIONS;
         }
+        return sharedUsers.getOrDefault(userId, List.of());
+    }
+
+    /** Whether a user may see this wallet at all. */
+    public boolean isMember(String userId) {
+        return !permissionsOf(userId).isEmpty();
+    }
+
+    /** Every user of the wallet with permissions, the owner first. */
+    public synchronized Map<String, List<String>> members() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put(ownerUserId, OWNER_PERMISSIONS);
+        out.putAll(sharedUsers);
+        return out;
+    }
+
+    /**
+     * Adds a user through an accepted share; {@code encryptedUserKey} is that user's own copy of the wallet user
+     * key (null for a view-only share).
+     */
+    public synchronized void addSharedUser(String userId, List<String> permissions, String encryptedUserKey) {
+        sharedUsers.put(userId, List.copyOf(permissions));
+        if (encryptedUserKey != null) {
+            userKeyCopies.put(userId, encryptedUserKey);
+        }
+    }
+
+    /** The user key as a shared user holds it (encrypted under that user's passphrase), or null. */
+    public synchronized String userKeyCopyOf(String userId) {
+        return userKeyCopies.get(userId);
+    }
+
+    /** The UTXO coin parameters, or null for an Ethereum wallet. */
+    public UtxoCoin utxoCoin() { return utxoCoin; }
+
+    /** The wallet's three root xpubs (UTXO wallets), or null. */
+    public WalletKeys walletKeys() { return walletKeys; }
+
+    /** The WalletSimple contract address (Ethereum wallets), or null. */
+    public String contractAddress() { return contractAddress; }
+
+    /**
+     * Derives and stores the next address on {@code chain}: a fixed-script wallet address for UTXO coins (every
+     * chain the coin supports, taproot included), a fresh forwarder address for Ethereum wallets.
+     */
+    public synchronized Address newAddress(int chain, String addressLabel, Instant now) {
         int index = nextIndexByChain.getOrDefault(chain, 0);
-        UtxoAddresses.Derived derived = deriver.derive(chain, index);
+        Address address;
+        if (utxoCoin == null) {
+            if (chain != 0) {
+                throw ApiException.badRequest("InvalidChain", "Ethereum wallet addresses use chain 0, not " + chain);
+            }
+            String text = index == 0 ? contractAddress : "0x" + Ids.hex(20);
+            address = new Address(Ids.id32(), text, chain, index, addressLabel, null, null, null, now);
+        } else {
+            WalletAddress derived = derive(chain, index);
+            address = new Address(Ids.id32(), derived.address(), chain, index, addressLabel,
+                    derived.scripts().redeemScript().map(HEX::formatHex).orElse(null),
+                    derived.scripts().witnessScript().map(HEX::formatHex).orElse(null),
+                    HEX.formatHex(derived.scripts().scriptPubKey()), now);
+            addressesByScript.put(address.scriptPubKey(), address);
+        }
         nextIndexByChain.put(chain, index + 1);
-        Address address = new Address(Ids.id32(), derived.address(), chain, index, addressLabel,
-                derived.redeemScript(), derived.witnessScript(), now);
         addresses.add(address);
         return address;
+    }
+
+    private WalletAddress derive(int chain, int index) {
+        if (!ScriptType.isValidChain(chain)) {
+            throw ApiException.badRequest("InvalidChain", "invalid address chain " + chain);
+        }
+        try {
+            return WalletAddress.derive(walletKeys, utxoCoin, chain, index);
+        } catch (SigningException e) {
+            throw ApiException.badRequest("UnsupportedChain", coin + " wallets have no chain " + chain + ": "
+                    + e.getMessage());
+        }
     }
 
     /** Addresses in creation order. */
     public synchronized List<Address> addresses() {
         return List.copyOf(addresses);
+    }
+
+    /** The wallet's address paying to this output script (hex), or null. */
+    public synchronized Address addressForScript(String scriptPubKeyHex) {
+        return addressesByScript.get(scriptPubKeyHex);
     }
 
     /** The newest receive (even-chain) address, or null. */
@@ -106,16 +208,53 @@ public final class WalletState {
         return null;
     }
 
-    /** Records a confirmed incoming payment to {@code to} with a fake unspent; returns the transfer. */
+    /** The change chain used when a build names none: the internal chain of the newest receive address's type. */
+    public synchronized int defaultChangeChain() {
+        Address receive = receiveAddress();
+        return receive == null ? 1 : ScriptType.fromChain(receive.chain()).internalChain();
+    }
+
+    /**
+     * Records a confirmed incoming payment to {@code to}: a receive transfer and, for UTXO wallets, an unspent
+     * created by a real (unsigned-input) funding transaction paying the address.
+     */
     public synchronized Transfer receive(Address to, BigInteger amount, int height, Instant now) {
-        String txid = Ids.hex(32);
-        Transfer transfer = new Transfer(Ids.id32(), txid, "receive", amount, "confirmed", height, now,
-                to.address(), null, null);
+        String txid;
+        if (utxoCoin != null) {
+            RawTransaction funding = new RawTransaction(utxoCoin.usesForkId() ? 2 : 1,
+                    List.of(new TxIn(Ids.bytes(32), 0, TxIn.SEQUENCE_FINAL)),
+                    List.of(new TxOut(amount.longValueExact(), HEX.parseHex(to.scriptPubKey()))), 0);
+            txid = funding.txid();
+            Unspent unspent = new Unspent(txid, 0, to.address(), amount, to.chain(), to.index(), to.redeemScript(),
+                    to.witnessScript(), height, now, funding.serialize());
+            unspents.put(unspent.id(), unspent);
+        } else {
+            txid = "0x" + Ids.hex(32);
+        }
+        Transfer transfer = new Transfer(Ids.id32(), txid, "receive", amount, BigInteger.ZERO, "confirmed", height,
+                now, List.of(new Entry(to.address(), amount, true, false)), null, null, null);
         transfers.add(transfer);
-        unspents.add(new Unspent(txid + ":0", to.address(), amount, to.chain(), to.index(), to.redeemScript(),
-                to.witnessScript(), height, now));
         balance = balance.add(amount);
         return transfer;
+    }
+
+    /**
+     * Records a send: the transfer (indexed by its sequence id), the unspents it spent removed, the wallet outputs
+     * it created added, the balance changed by the transfer's value.
+     */
+    public synchronized void recordSend(Transfer transfer, Collection<String> spentUnspentIds,
+                                        Collection<Unspent> created) {
+        for (String spent : spentUnspentIds) {
+            if (unspents.remove(spent) == null) {
+                throw new IllegalStateException("unspent " + spent + " is not the wallet's");
+            }
+        }
+        created.forEach(u -> unspents.put(u.id(), u));
+        transfers.add(transfer);
+        if (transfer.sequenceId() != null) {
+            transfersBySequenceId.put(transfer.sequenceId(), transfer);
+        }
+        balance = balance.add(transfer.value());
     }
 
     /** Transfers, newest first. */
@@ -142,12 +281,27 @@ public final class WalletState {
 
     /** Unspents, oldest first. */
     public synchronized List<Unspent> unspents() {
-        return List.copyOf(unspents);
+        return List.copyOf(unspents.values());
+    }
+
+    /** The unspent with this id ({@code txid:vout}), or null. */
+    public synchronized Unspent unspent(String unspentId) {
+        return unspents.get(unspentId);
     }
 
     /** The confirmed balance in base units. */
     public synchronized BigInteger balance() {
         return balance;
+    }
+
+    /** The next WalletSimple sequence id (Ethereum wallets): one more than the highest used. */
+    public synchronized long nextContractSequenceId() {
+        return nextContractSequenceId;
+    }
+
+    /** Marks a WalletSimple sequence id used; the next one is above it. */
+    public synchronized void useContractSequenceId(long sequenceId) {
+        nextContractSequenceId = Math.max(nextContractSequenceId, sequenceId + 1);
     }
 
     /** Adds a webhook. */
