@@ -67,7 +67,7 @@ public final class RequestVerifier {
         if (v4) {
             SubjectBuffer scratch = SubjectBuffer.get();
             Subjects.bodyHash(scratch, body);
-            bodyHash = dev.bitgojava.signing.auth.internal.Hex.encode(scratch.digest, 0, 32);
+            bodyHash = dev.bitgojava.signing.internal.Hex.encode(scratch.digest, 0, 32);
         }
         SubjectBuffer buf = Subjects.request(version, m, path, body, wireTs, bodyHash, id);
         Subjects.mac(token, buf);

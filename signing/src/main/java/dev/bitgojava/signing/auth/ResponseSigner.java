@@ -1,6 +1,6 @@
 package dev.bitgojava.signing.auth;
 
-import dev.bitgojava.signing.auth.internal.Hex;
+import dev.bitgojava.signing.internal.Hex;
 import dev.bitgojava.signing.auth.internal.SubjectBuffer;
 
 import java.util.Objects;

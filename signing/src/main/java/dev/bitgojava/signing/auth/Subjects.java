@@ -133,7 +133,7 @@ final class Subjects {
      * exactly 64 digits; anything else never matches).
      */
     static boolean matches(SubjectBuffer buf, String receivedHex) {
-        byte[] received = dev.bitgojava.signing.auth.internal.Hex.decodeStrict(receivedHex, 32);
+        byte[] received = dev.bitgojava.signing.internal.Hex.decodeStrict(receivedHex, 32);
         if (received == null) {
             // Still compare, so that a malformed header costs the same as a wrong one.
             MessageDigest.isEqual(buf.digest, new byte[32]);

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.auth;
 
 import dev.bitgojava.signing.SigningException;
-import dev.bitgojava.signing.auth.internal.Hex;
+import dev.bitgojava.signing.internal.Hex;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
 package dev.bitgojava.signing.bitcoin;
 
-import java.io.ByteArrayOutputStream;
+import dev.bitgojava.signing.internal.Bits;
+
 import java.util.Locale;
 
 /**
@@ -166,29 +167,10 @@ public final class Bech32 {
     }
 
     private static byte[] convertBits(byte[] in, int from, int to, boolean pad) {
-        int acc = 0;
-        int bits = 0;
-        int maxv = (1 << to) - 1;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length * from / to + 1);
-        for (byte b : in) {
-            int value = b & 0xff;
-            if ((value >>> from) != 0) {
-                throw new AddressFormatException("invalid data value");
-            }
-            acc = (acc << from) | value;
-            bits += from;
-            while (bits >= to) {
-                bits -= to;
-                out.write((acc >>> bits) & maxv);
-            }
-        }
-        if (pad) {
-            if (bits > 0) {
-                out.write((acc << (to - bits)) & maxv);
-            }
-        } else if (bits >= from || ((acc << (to - bits)) & maxv) != 0) {
+        byte[] out = Bits.regroup(in, from, to, pad);
+        if (out == null) {
             throw new AddressFormatException("invalid padding in address data");
         }
-        return out.toByteArray();
+        return out;
     }
 }

@@ -2,7 +2,9 @@ package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.SigningException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.signers.DSAKCalculator;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import dev.bitgojava.signing.bitcoin.internal.UnreducedHashNonces;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECFieldElement;
@@ -63,17 +65,38 @@ public final class Ecdsa {
 
     /** {@link #sign} returning the two scalars. */
     public static Signature signToSignature(byte[] hash32, byte[] privateKey32) {
+        RecoverableSignature signature = signRecoverable(hash32, privateKey32);
+        return new Signature(signature.r(), signature.s());
+    }
+
+    /**
+     * A low-S signature with the recovery id (0..3) that lets a verifier recover the public key from it, as
+     * Ethereum needs. Bit 0 is the parity of R's y coordinate (flipped with s when s is negated to the low half),
+     * bit 1 says that R's x coordinate was at least n.
+     */
+    public record RecoverableSignature(BigInteger r, BigInteger s, int recoveryId) {
+    }
+
+    /**
+     * Signs a 32-byte hash like {@link #sign} (RFC 6979, low-S) and also returns the recovery id.
+     *
+     * @throws SigningException when the hash is not 32 bytes or the key is not a valid secret key
+     */
+    public static RecoverableSignature signRecoverable(byte[] hash32, byte[] privateKey32) {
         if (hash32 == null || hash32.length != 32) {
             throw new SigningException("ECDSA signs a 32-byte hash");
         }
         BigInteger d = Secp256k1.secretScalar(privateKey32);
         BigInteger e = new BigInteger(1, hash32);
-        HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+        // libsecp256k1 (BitGo's signers) feeds the hash to RFC 6979 unreduced; that differs only for hashes >= n.
+        DSAKCalculator nonces = e.compareTo(N) >= 0 ? new UnreducedHashNonces()
+                : new HMacDSAKCalculator(new SHA256Digest());
         nonces.init(N, d, hash32);
         while (true) {
             BigInteger k = nonces.nextK();
             ECPoint point = Secp256k1.multiplyG(k);
-            BigInteger r = point.getAffineXCoord().toBigInteger().mod(N);
+            BigInteger x = point.getAffineXCoord().toBigInteger();
+            BigInteger r = x.mod(N);
             if (r.signum() == 0) {
                 continue;
             }
@@ -81,10 +104,12 @@ public final class Ecdsa {
             if (s.signum() == 0) {
                 continue;
             }
+            int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
             if (!Secp256k1.isLowS(s)) {
                 s = N.subtract(s);
+                recoveryId ^= 1;
             }
-            return new Signature(r, s);
+            return new RecoverableSignature(r, s, recoveryId);
         }
     }
 

@@ -2,8 +2,8 @@ package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.bitcoin.internal.ByteReader;
 import dev.bitgojava.signing.bitcoin.internal.ByteWriter;
-import org.bouncycastle.util.encoders.DecoderException;
-import org.bouncycastle.util.encoders.Hex;
+import dev.bitgojava.signing.internal.Hashes;
+import dev.bitgojava.signing.internal.Hex;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -170,7 +170,7 @@ public final class RawTransaction {
 
     /** {@link #serialize()} as lowercase hex. */
     public String toHex() {
-        return Hex.toHexString(serialize());
+        return Hex.encode(serialize());
     }
 
     private byte[] serialize(boolean withWitness) {
@@ -258,9 +258,7 @@ public final class RawTransaction {
     }
 
     static byte[] doubleSha256(byte[] data) {
-        MessageDigest sha = sha256();
-        byte[] first = sha.digest(data);
-        return sha.digest(first);
+        return Hashes.hash256(data);
     }
 
     static MessageDigest sha256() {
@@ -276,18 +274,18 @@ public final class RawTransaction {
         for (int i = 0; i < bytes.length; i++) {
             reversed[i] = bytes[bytes.length - 1 - i];
         }
-        return Hex.toHexString(reversed);
+        return Hex.encode(reversed);
     }
 
     static byte[] decodeHex(String hex) {
         if (hex == null || (hex.length() & 1) != 0) {
             throw new TransactionFormatException("hex must have an even number of digits");
         }
-        try {
-            return Hex.decodeStrict(hex);
-        } catch (DecoderException | IllegalArgumentException e) {
-            throw new TransactionFormatException("invalid hex", e);
+        byte[] bytes = Hex.decodeOrNull(hex);
+        if (bytes == null) {
+            throw new TransactionFormatException("invalid hex");
         }
+        return bytes;
     }
 
     @Override

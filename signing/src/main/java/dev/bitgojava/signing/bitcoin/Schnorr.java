@@ -51,7 +51,8 @@ public final class Schnorr {
         byte[] sig = new byte[64];
         System.arraycopy(rx, 0, sig, 0, 32);
         System.arraycopy(Secp256k1.toBytes32(s), 0, sig, 32, 32);
-        if (!verify(msg, px, sig)) {
+        // Self-check (BIP 340's recommendation) with the points already at hand: no decompression, same challenge.
+        if (!holds(Secp256k1.hasEvenY(p) ? p : p.negate(), r.getAffineXCoord().toBigInteger(), s, e)) {
             throw new SigningException("the Schnorr signature failed its own verification");
         }
         return sig;
@@ -78,8 +79,12 @@ public final class Schnorr {
         if (s.compareTo(Secp256k1.N) >= 0) {
             return false;
         }
-        BigInteger e = challenge(rx, xOnlyPubKey32, msg);
-        ECPoint point = Secp256k1.sumOfTwoMultiplies(s, p, Secp256k1.N.subtract(e).mod(Secp256k1.N));
+        return holds(p, r, s, challenge(rx, xOnlyPubKey32, msg));
+    }
+
+    /** Whether s·G - e·P is a finite point with even y and x coordinate r (P with even y). */
+    private static boolean holds(ECPoint evenP, BigInteger r, BigInteger s, BigInteger e) {
+        ECPoint point = Secp256k1.sumOfTwoMultiplies(s, evenP, Secp256k1.N.subtract(e).mod(Secp256k1.N));
         if (point.isInfinity() || !Secp256k1.hasEvenY(point)) {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.bitcoin.internal.PublicGMultiplier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -40,6 +41,15 @@ public final class Secp256k1 {
     /** k·G, normalised, using a precomputed comb table for G. */
     public static ECPoint multiplyG(BigInteger k) {
         return BASE_MULTIPLIER.multiply(G, k).normalize();
+    }
+
+    /**
+     * k·G + q, normalised once, for a <em>public</em> scalar k in [0, n) such as a BIP32 public-derivation
+     * step or a taproot tweak. Variable time (a byte-indexed table of multiples of G): never pass a secret.
+     * The result may be the point at infinity.
+     */
+    public static ECPoint multiplyGAndAddVarTime(BigInteger k, ECPoint q) {
+        return PublicGMultiplier.multiply(k).add(q).normalize();
     }
 
     /** k·point, normalised. */

@@ -2,8 +2,8 @@ package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.internal.ByteWriter;
+import dev.bitgojava.signing.internal.Hashes;
 
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
@@ -359,23 +359,15 @@ public final class SighashCache {
 
     // ---- hashing helpers
 
-    private static MessageDigest digest() {
-        return RawTransaction.sha256();
-    }
-
     private static byte[] sha256(ByteWriter w) {
-        MessageDigest sha = digest();
-        sha.update(w.buffer(), 0, w.size());
-        return sha.digest();
+        return Hashes.sha256(w.buffer(), 0, w.size());
     }
 
     private static byte[] sha256(byte[] data) {
-        return digest().digest(data);
+        return Hashes.sha256(data);
     }
 
     private static byte[] doubleSha256(ByteWriter w) {
-        MessageDigest sha = digest();
-        sha.update(w.buffer(), 0, w.size());
-        return sha.digest(sha.digest());
+        return Hashes.sha256(sha256(w));
     }
 }

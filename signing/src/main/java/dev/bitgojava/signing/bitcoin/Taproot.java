@@ -86,7 +86,7 @@ public final class Taproot {
         if (scalar.compareTo(Secp256k1.N) >= 0) {
             throw new SigningException("the taproot tweak is not below the group order");
         }
-        ECPoint q = Secp256k1.sumOfTwoMultiplies(scalar, p, BigInteger.ONE);
+        ECPoint q = Secp256k1.multiplyGAndAddVarTime(scalar, p);
         if (q.isInfinity()) {
             throw new SigningException("the tweaked key is the point at infinity");
         }

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.bitcoin.internal.ByteWriter;
-import org.bouncycastle.util.encoders.Hex;
+import dev.bitgojava.signing.internal.Hex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,7 +163,7 @@ public final class TxIn {
 
     @Override
     public String toString() {
-        return "TxIn{" + prevTxidHex() + ":" + Integer.toUnsignedString(vout) + ", scriptSig=" + Hex.toHexString(scriptSig)
+        return "TxIn{" + prevTxidHex() + ":" + Integer.toUnsignedString(vout) + ", scriptSig=" + Hex.encode(scriptSig)
                 + ", sequence=" + Integer.toHexString(sequence) + ", witnessItems=" + witness.size() + "}";
     }
 }

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.bitcoin.internal.ByteWriter;
-import org.bouncycastle.util.encoders.Hex;
+import dev.bitgojava.signing.internal.Hex;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -53,6 +53,6 @@ public final class TxOut {
 
     @Override
     public String toString() {
-        return "TxOut{" + value + " sat, " + Hex.toHexString(scriptPubKey) + "}";
+        return "TxOut{" + value + " sat, " + Hex.encode(scriptPubKey) + "}";
     }
 }

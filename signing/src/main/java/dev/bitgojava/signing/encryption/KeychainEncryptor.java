@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitgojava.signing.encryption.internal.JsEscape;
 import dev.bitgojava.signing.encryption.internal.Pbkdf2Sha256;
 import dev.bitgojava.signing.encryption.internal.SjclJson;
+import dev.bitgojava.signing.internal.JsJson;
+import dev.bitgojava.signing.internal.Utf8;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -19,7 +21,6 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -219,7 +220,7 @@ public final class KeychainEncryptor {
                 .append("\",\"ct\":\"").append(b64.encodeToString(ct)).append('"');
         if (adata != null) {
             out.append(",\"adata\":");
-            appendJsonString(out, adata);
+            JsJson.string(out, adata);
         }
         return out.append('}').toString();
     }
@@ -522,53 +523,18 @@ public final class KeychainEncryptor {
         if (chars == null) {
             throw new KeychainEncryptionException("no passphrase (null)");
         }
-        try {
-            ByteBuffer buf = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(chars));
-            byte[] out = Arrays.copyOfRange(buf.array(), buf.position(), buf.limit());
-            Arrays.fill(buf.array(), (byte) 0);
-            return out;
-        } catch (CharacterCodingException e) {
-            throw new KeychainEncryptionException("the passphrase is not valid UTF-16 text (unpaired surrogate)", e);
+        byte[] out = Utf8.encodeSecret(chars);
+        if (out == null) {
+            throw new KeychainEncryptionException("the passphrase is not valid UTF-16 text (unpaired surrogate)");
         }
+        return out;
     }
 
     private static byte[] utf8(String text, String what) {
-        try {
-            ByteBuffer buf = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(text));
-            return Arrays.copyOfRange(buf.array(), buf.position(), buf.limit());
-        } catch (CharacterCodingException e) {
-            throw new KeychainEncryptionException("the " + what + " is not valid UTF-16 text (unpaired surrogate)", e);
+        byte[] out = Utf8.encode(text);
+        if (out == null) {
+            throw new KeychainEncryptionException("the " + what + " is not valid UTF-16 text (unpaired surrogate)");
         }
-    }
-
-    /** A JSON string literal exactly as JavaScript's {@code JSON.stringify} writes it. */
-    private static void appendJsonString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return out;
     }
 }

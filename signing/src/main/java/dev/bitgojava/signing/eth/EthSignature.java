@@ -1,7 +1,8 @@
 package dev.bitgojava.signing.eth;
 
+import dev.bitgojava.signing.bitcoin.Ecdsa;
 import dev.bitgojava.signing.eth.internal.EthBytes;
-import dev.bitgojava.signing.eth.internal.Secp256k1;
+import dev.bitgojava.signing.eth.internal.EthKeys;
 import org.web3j.crypto.ECDSASignature;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -30,8 +31,8 @@ public final class EthSignature {
      * v = 27 + recovery id. This is what BitGo's SDK does for operation hashes.
      */
     public static EthSignature signHash(byte[] hash32, byte[] privateKey) {
-        Secp256k1.RecoverableSignature sig = Secp256k1.sign(hash32, privateKey);
-        return new EthSignature(sig.r(), sig.s(), 27 + sig.recoveryId());
+        Ecdsa.RecoverableSignature sig = EthKeys.sign(hash32, privateKey);
+        return new EthSignature(EthBytes.toBytes32(sig.r()), EthBytes.toBytes32(sig.s()), 27 + sig.recoveryId());
     }
 
     /** Parses {@code 0x} r ‖ s ‖ v (65 bytes, v = 27 or 28). */

@@ -1,8 +1,9 @@
 package dev.bitgojava.signing.eth;
 
+import dev.bitgojava.signing.bitcoin.Ecdsa;
 import dev.bitgojava.signing.eth.internal.EthBytes;
+import dev.bitgojava.signing.eth.internal.EthKeys;
 import dev.bitgojava.signing.eth.internal.Keccak;
-import dev.bitgojava.signing.eth.internal.Secp256k1;
 import org.web3j.rlp.RlpEncoder;
 import org.web3j.rlp.RlpList;
 import org.web3j.rlp.RlpString;
@@ -157,22 +158,22 @@ public final class EvmTransaction {
 
     /** Signs with one key (RFC 6979, low-S) and returns the raw signed transaction with its hash and sender. */
     public SignedEvmTransaction sign(byte[] privateKey) {
-        Secp256k1.RecoverableSignature sig = Secp256k1.sign(signingHash(), privateKey);
+        Ecdsa.RecoverableSignature sig = EthKeys.sign(signingHash(), privateKey);
         if (sig.recoveryId() > 1) {
             throw new InvalidEthInputException("the signature's recovery id cannot be written in a transaction");
         }
         BigInteger v = type == Type.LEGACY
                 ? BigInteger.valueOf(chainId).shiftLeft(1).add(BigInteger.valueOf(35 + sig.recoveryId()))
                 : BigInteger.valueOf(sig.recoveryId());
-        BigInteger r = new BigInteger(1, sig.r());
-        BigInteger s = new BigInteger(1, sig.s());
+        BigInteger r = sig.r();
+        BigInteger s = sig.s();
         List<RlpType> fields = fields();
         fields.add(uint(v));
         fields.add(uint(r));
         fields.add(uint(s));
         byte[] raw = envelope(fields);
         return new SignedEvmTransaction(this, raw, Keccak.hash(raw), v, r, s,
-                EthBytes.prefixedHex(Secp256k1.address(privateKey)));
+                EthBytes.prefixedHex(EthKeys.address(privateKey)));
     }
 
     private List<RlpType> fields() {

@@ -1,8 +1,10 @@
 package dev.bitgojava.signing.keys;
 
+import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.bitcoin.Secp256k1;
+import dev.bitgojava.signing.internal.Base58;
+import dev.bitgojava.signing.internal.Hashes;
 import dev.bitgojava.signing.keys.InvalidExtendedKeyException.Reason;
-import dev.bitgojava.signing.keys.internal.Base58;
-import dev.bitgojava.signing.keys.internal.Secp256k1;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;
@@ -92,7 +94,7 @@ public final class Bip32Key {
             throw new InvalidSeedException("a BIP32 seed must have 16 to 64 bytes, got "
                     + (seed == null ? "none" : seed.length));
         }
-        byte[] i = Secp256k1.hmacSha512(BITCOIN_SEED, seed);
+        byte[] i = Hashes.hmacSha512(BITCOIN_SEED, seed);
         try {
             byte[] il = Arrays.copyOfRange(i, 0, 32);
             BigInteger k = new BigInteger(1, il);
@@ -186,8 +188,8 @@ public final class Bip32Key {
             byte[] pub = Arrays.copyOfRange(raw, 45, 78);
             ECPoint p;
             try {
-                p = Secp256k1.decode(pub);
-            } catch (IllegalArgumentException e) {
+                p = Secp256k1.decodePoint(pub);
+            } catch (SigningException e) {
                 throw new InvalidExtendedKeyException(Reason.PUBLIC_KEY_NOT_ON_CURVE);
             }
             return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, p, pub);
@@ -354,7 +356,7 @@ public final class Bip32Key {
     private byte[] hash160() {
         byte[] id = identifier;
         if (id == null) {
-            id = Secp256k1.hash160(compressedPublicKey());
+            id = Hashes.hash160(compressedPublicKey());
             identifier = id;
         }
         return id;
@@ -445,7 +447,7 @@ public final class Bip32Key {
             System.arraycopy(compressedPublicKey(), 0, data, 0, 33);
         }
         writeInt(data, 33, index);
-        byte[] i = Secp256k1.hmacSha512(chainCode, data);
+        byte[] i = Hashes.hmacSha512(chainCode, data);
         Arrays.fill(data, (byte) 0);
         try {
             BigInteger il = new BigInteger(1, Arrays.copyOfRange(i, 0, 32));
@@ -462,7 +464,7 @@ public final class Bip32Key {
                 return new Bip32Key(network, depth + 1, fingerprint, index, childChain, Secp256k1.toBytes32(k),
                         null, null);
             }
-            ECPoint child = Secp256k1.multiplyG(il).add(point()).normalize();
+            ECPoint child = Secp256k1.multiplyGAndAddVarTime(il, point());
             if (child.isInfinity()) {
                 return deriveChild(index + 1);
             }

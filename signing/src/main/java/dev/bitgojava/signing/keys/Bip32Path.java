@@ -1,8 +1,8 @@
 package dev.bitgojava.signing.keys;
 
+import dev.bitgojava.signing.internal.Hashes;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -91,12 +91,7 @@ public final class Bip32Path {
     }
 
     static byte[] doubleSha256(byte[] data) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return sha.digest(sha.digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.hash256(data);
     }
 
     /** Whether the path starts at the master key ({@code m/...}). */

@@ -1,8 +1,6 @@
 package dev.bitgojava.signing.keys;
 
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
+import dev.bitgojava.signing.internal.Hashes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -71,7 +69,7 @@ public final class Slip10Ed25519 {
                     + (seed == null ? "none" : seed.length));
         }
         Bip32Path parsed = Bip32Path.parse(path);
-        byte[] i = hmac(ED25519_SEED, seed);
+        byte[] i = Hashes.hmacSha512(ED25519_SEED, seed);
         byte[] key = Arrays.copyOfRange(i, 0, 32);
         byte[] chain = Arrays.copyOfRange(i, 32, 64);
         for (int step : parsed.indexes()) {
@@ -86,7 +84,7 @@ public final class Slip10Ed25519 {
             data[35] = (byte) (step >>> 8);
             data[36] = (byte) step;
             Arrays.fill(i, (byte) 0);
-            i = hmac(chain, data);
+            i = Hashes.hmacSha512(chain, data);
             Arrays.fill(data, (byte) 0);
             Arrays.fill(key, (byte) 0);
             key = Arrays.copyOfRange(i, 0, 32);
@@ -98,14 +96,5 @@ public final class Slip10Ed25519 {
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        HMac mac = new HMac(new SHA512Digest());
-        mac.init(new KeyParameter(key));
-        mac.update(data, 0, data.length);
-        byte[] out = new byte[64];
-        mac.doFinal(out, 0);
-        return out;
     }
 }

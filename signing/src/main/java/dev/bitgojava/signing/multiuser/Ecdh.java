@@ -1,6 +1,7 @@
 package dev.bitgojava.signing.multiuser;
 
-import dev.bitgojava.signing.keys.internal.Secp256k1;
+import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.bitcoin.Secp256k1;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;
@@ -60,8 +61,8 @@ public final class Ecdh {
         }
         ECPoint point;
         try {
-            point = Secp256k1.decode(publicKey);
-        } catch (IllegalArgumentException e) {
+            point = Secp256k1.decodePoint(publicKey);
+        } catch (SigningException e) {
             throw new InvalidEcdhKeyException("the public key is not a point of secp256k1", e);
         }
         return point.multiply(k).normalize();

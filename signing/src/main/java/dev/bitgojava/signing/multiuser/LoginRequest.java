@@ -1,15 +1,12 @@
 package dev.bitgojava.signing.multiuser;
 
-import dev.bitgojava.signing.multiuser.internal.JsJson;
+import dev.bitgojava.signing.internal.JsJson;
+import dev.bitgojava.signing.internal.Utf8;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -71,29 +68,25 @@ public record LoginRequest(String email, String passwordHmac, boolean forceSms, 
             throw new MultiUserException("the password HMAC needs a non-empty e-mail and a password");
         }
         byte[] message = utf8(password);
+        byte[] out = new byte[32];
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return new String(Ecdh.hex(mac.doFinal(message)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            HMac mac = new HMac(new SHA256Digest());
+            mac.init(new KeyParameter(key.getBytes(StandardCharsets.UTF_8)));
+            mac.update(message, 0, message.length);
+            mac.doFinal(out, 0);
+            return new String(Ecdh.hex(out));
         } finally {
             Arrays.fill(message, (byte) 0);
+            Arrays.fill(out, (byte) 0);
         }
     }
 
     private static byte[] utf8(char[] chars) {
-        try {
-            ByteBuffer buf = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(chars));
-            byte[] out = Arrays.copyOfRange(buf.array(), buf.position(), buf.limit());
-            Arrays.fill(buf.array(), (byte) 0);
-            return out;
-        } catch (CharacterCodingException e) {
-            throw new MultiUserException("the password is not valid UTF-16 text (unpaired surrogate)", e);
+        byte[] out = Utf8.encodeSecret(chars);
+        if (out == null) {
+            throw new MultiUserException("the password is not valid UTF-16 text (unpaired surrogate)");
         }
+        return out;
     }
 
     /**

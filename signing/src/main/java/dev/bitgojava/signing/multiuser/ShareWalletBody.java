@@ -1,6 +1,6 @@
 package dev.bitgojava.signing.multiuser;
 
-import dev.bitgojava.signing.multiuser.internal.JsJson;
+import dev.bitgojava.signing.internal.JsJson;
 
 /**
  * The body of {@code POST /api/v2/{coin}/wallet/{walletId}/share}. {@code skipKeychain} is written as true exactly

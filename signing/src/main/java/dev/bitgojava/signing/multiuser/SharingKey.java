@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.multiuser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bitgojava.signing.multiuser.internal.JsJson;
+import dev.bitgojava.signing.multiuser.internal.JsonAnswers;
 
 /**
  * A recipient's sharing key, as {@code POST /api/v1/user/sharingkey} returns it: the recipient's ECDH root key
@@ -23,8 +23,8 @@ public record SharingKey(String userId, String pubkey, String path) {
 
     /** Reads the sharing-key answer ({@code {userId, pubkey, path}}). */
     public static SharingKey parse(String json) {
-        JsonNode node = JsJson.object(json, "sharing key");
-        return new SharingKey(JsJson.requiredText(node, "userId", "sharing key"),
-                JsJson.requiredText(node, "pubkey", "sharing key"), JsJson.requiredText(node, "path", "sharing key"));
+        JsonNode node = JsonAnswers.object(json, "sharing key");
+        return new SharingKey(JsonAnswers.requiredText(node, "userId", "sharing key"),
+                JsonAnswers.requiredText(node, "pubkey", "sharing key"), JsonAnswers.requiredText(node, "path", "sharing key"));
     }
 }

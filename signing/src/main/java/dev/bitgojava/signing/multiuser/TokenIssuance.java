@@ -6,7 +6,7 @@ import dev.bitgojava.signing.encryption.KeychainEncryptor;
 import dev.bitgojava.signing.encryption.WrongPassphraseException;
 import dev.bitgojava.signing.keys.Bip32Key;
 import dev.bitgojava.signing.keys.KeyException;
-import dev.bitgojava.signing.multiuser.internal.JsJson;
+import dev.bitgojava.signing.multiuser.internal.JsonAnswers;
 
 import java.util.Objects;
 
@@ -75,15 +75,15 @@ public final class TokenIssuance {
      * @throws MalformedMultiUserDataException the answer lacks the fields or holds unreadable envelopes
      */
     public IssuedToken openLoginAnswer(char[] loginPassword, String loginAnswerJson) {
-        JsonNode answer = JsJson.object(loginAnswerJson, WHAT);
-        String plain = JsJson.optionalText(answer, "access_token", WHAT);
+        JsonNode answer = JsonAnswers.object(loginAnswerJson, WHAT);
+        String plain = JsonAnswers.optionalText(answer, "access_token", WHAT);
         if (plain != null && !plain.isEmpty()) {
             return new IssuedToken(plain, null);
         }
-        String encryptedXprv = JsJson.optionalText(answer, "encryptedECDHXprv", WHAT);
+        String encryptedXprv = JsonAnswers.optionalText(answer, "encryptedECDHXprv", WHAT);
         Bip32Key ecdhKey = EcdhKeychains.decrypt(loginPassword, encryptedXprv);
-        String token = decryptToken(ecdhKey, JsJson.requiredText(answer, "encryptedToken", WHAT),
-                JsJson.requiredText(answer, "derivationPath", WHAT));
+        String token = decryptToken(ecdhKey, JsonAnswers.requiredText(answer, "encryptedToken", WHAT),
+                JsonAnswers.requiredText(answer, "derivationPath", WHAT));
         return new IssuedToken(token, ecdhKey);
     }
 
@@ -92,9 +92,9 @@ public final class TokenIssuance {
      * creation after a token-issuance login), opened with the ECDH key kept from login.
      */
     public String openTokenAnswer(Bip32Key ecdhKey, String answerJson) {
-        JsonNode answer = JsJson.object(answerJson, "access-token answer");
-        return decryptToken(ecdhKey, JsJson.requiredText(answer, "encryptedToken", "access-token answer"),
-                JsJson.requiredText(answer, "derivationPath", "access-token answer"));
+        JsonNode answer = JsonAnswers.object(answerJson, "access-token answer");
+        return decryptToken(ecdhKey, JsonAnswers.requiredText(answer, "encryptedToken", "access-token answer"),
+                JsonAnswers.requiredText(answer, "derivationPath", "access-token answer"));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.bitgojava.signing.multiuser;
 
+import dev.bitgojava.signing.bitcoin.Secp256k1;
 import dev.bitgojava.signing.encryption.KeychainEncryptor;
 import dev.bitgojava.signing.keys.Bip32Key;
-import dev.bitgojava.signing.keys.internal.Secp256k1;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;

@@ -1,7 +1,8 @@
 package dev.bitgojava.signing.multiuser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bitgojava.signing.multiuser.internal.JsJson;
+import dev.bitgojava.signing.internal.JsJson;
+import dev.bitgojava.signing.multiuser.internal.JsonAnswers;
 
 /**
  * The {@code keychain} of a wallet share with spend permission: the wallet user key re-encrypted for the recipient.
@@ -25,7 +26,7 @@ public record WalletShareKeychain(String pub, String encryptedPrv, String fromPu
         if (keychainJson == null || keychainJson.strip().equals("null")) {
             return null;
         }
-        return from(JsJson.object(keychainJson, WHAT));
+        return from(JsonAnswers.object(keychainJson, WHAT));
     }
 
     static WalletShareKeychain from(JsonNode node) {
@@ -35,13 +36,13 @@ public record WalletShareKeychain(String pub, String encryptedPrv, String fromPu
         if (!node.isObject()) {
             throw new MalformedMultiUserDataException("the share keychain is not a JSON object");
         }
-        String encryptedPrv = JsJson.optionalText(node, "encryptedPrv", WHAT);
+        String encryptedPrv = JsonAnswers.optionalText(node, "encryptedPrv", WHAT);
         if (encryptedPrv == null || encryptedPrv.isEmpty()) {
             return null;
         }
-        return new WalletShareKeychain(JsJson.optionalText(node, "pub", WHAT), encryptedPrv,
-                JsJson.optionalText(node, "fromPubKey", WHAT), JsJson.optionalText(node, "toPubKey", WHAT),
-                JsJson.optionalText(node, "path", WHAT));
+        return new WalletShareKeychain(JsonAnswers.optionalText(node, "pub", WHAT), encryptedPrv,
+                JsonAnswers.optionalText(node, "fromPubKey", WHAT), JsonAnswers.optionalText(node, "toPubKey", WHAT),
+                JsonAnswers.optionalText(node, "path", WHAT));
     }
 
     /** Compact JSON with keys in BitGoJS's order {@code pub, encryptedPrv, fromPubKey, toPubKey, path}. */

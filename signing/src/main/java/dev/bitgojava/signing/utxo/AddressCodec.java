@@ -1,8 +1,8 @@
 package dev.bitgojava.signing.utxo;
 
-import dev.bitgojava.signing.utxo.internal.Bech32;
+import dev.bitgojava.signing.bitcoin.Bech32;
+import dev.bitgojava.signing.internal.Base58;
 import dev.bitgojava.signing.utxo.internal.CashAddr;
-import org.bitcoinj.base.Base58;
 
 import java.util.Arrays;
 
@@ -29,7 +29,11 @@ public final class AddressCodec {
                 && (s[0] == 0 || ((s[0] & 0xff) >= 0x51 && (s[0] & 0xff) <= 0x60))) {
             int version = s[0] == 0 ? 0 : (s[0] & 0xff) - 0x50;
             if (version == 0 || coin.supportsTaproot()) {
-                return Bech32.encode(coin.bech32Hrp(), version, Arrays.copyOfRange(s, 2, s.length));
+                try {
+                    return Bech32.encodeSegwitAddress(coin.bech32Hrp(), version, Arrays.copyOfRange(s, 2, s.length));
+                } catch (dev.bitgojava.signing.bitcoin.AddressFormatException e) {
+                    // a version 0 program of neither 20 nor 32 bytes: no valid address, as in BitGoJS
+                }
             }
         }
         throw new AddressFormatException("output script has no address form on " + coin.id());
@@ -55,16 +59,12 @@ public final class AddressCodec {
             throw new AddressFormatException("address is empty");
         }
         if (coin.bech32Hrp() != null) {
-            Bech32.Segwit sw = Bech32.decode(coin.bech32Hrp(), address);
+            Bech32.SegwitAddress sw = segwitOrNull(coin.bech32Hrp(), address);
             if (sw != null) {
-                if (sw.version() == 1 && !coin.supportsTaproot()) {
+                if (sw.witnessVersion() == 1 && !coin.supportsTaproot()) {
                     throw new AddressFormatException("taproot address on " + coin.id() + ": " + address);
                 }
-                byte[] out = new byte[2 + sw.program().length];
-                out[0] = (byte) (sw.version() == 0 ? 0 : 0x50 + sw.version());
-                out[1] = (byte) sw.program().length;
-                System.arraycopy(sw.program(), 0, out, 2, sw.program().length);
-                return out;
+                return sw.scriptPubKey();
             }
         }
         if (coin.cashAddrPrefix() != null) {
@@ -78,13 +78,8 @@ public final class AddressCodec {
                 throw new AddressFormatException("unknown CashAddr type " + ca.type());
             }
         }
-        byte[] decoded;
-        try {
-            decoded = Base58.decodeChecked(address);
-        } catch (RuntimeException e) {
-            throw new AddressFormatException("not a valid " + coin.id() + " address: " + address);
-        }
-        if (decoded.length == 21) {
+        byte[] decoded = Base58.decodeChecked(address);
+        if (decoded != null && decoded.length == 21) {
             int version = decoded[0] & 0xff;
             byte[] hash = Arrays.copyOfRange(decoded, 1, 21);
             if (version == coin.p2shVersion()) {
@@ -95,6 +90,15 @@ public final class AddressCodec {
             }
         }
         throw new AddressFormatException("not a valid " + coin.id() + " address: " + address);
+    }
+
+    private static Bech32.SegwitAddress segwitOrNull(String hrp, String address) {
+        try {
+            Bech32.SegwitAddress sw = Bech32.decodeSegwitAddress(address);
+            return sw.hrp().equals(hrp) ? sw : null;
+        } catch (dev.bitgojava.signing.bitcoin.AddressFormatException e) {
+            return null;
+        }
     }
 
     private static boolean isP2sh(byte[] s) {
@@ -125,9 +129,6 @@ public final class AddressCodec {
         byte[] payload = new byte[21];
         payload[0] = (byte) version;
         System.arraycopy(hash, 0, payload, 1, 20);
-        byte[] check = dev.bitgojava.signing.utxo.internal.Hashes.hash256(payload);
-        byte[] full = Arrays.copyOf(payload, 25);
-        System.arraycopy(check, 0, full, 21, 4);
-        return Base58.encode(full);
+        return Base58.encodeChecked(payload);
     }
 }

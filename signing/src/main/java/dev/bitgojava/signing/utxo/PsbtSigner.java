@@ -4,6 +4,7 @@ import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.RawTransaction;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
 import dev.bitgojava.signing.bitcoin.Taproot;
+import dev.bitgojava.signing.keys.Bip32Key;
 import dev.bitgojava.signing.utxo.internal.HdKeys;
 import dev.bitgojava.signing.utxo.psbt.InputSigner;
 import dev.bitgojava.signing.utxo.psbt.Psbt;
@@ -11,7 +12,6 @@ import dev.bitgojava.signing.utxo.psbt.PsbtEntry;
 import dev.bitgojava.signing.utxo.psbt.PsbtFinalizer;
 import dev.bitgojava.signing.utxo.psbt.PsbtSigningException;
 import dev.bitgojava.signing.utxo.psbt.RecordOrder;
-import org.bitcoinj.crypto.DeterministicKey;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,14 +37,14 @@ public final class PsbtSigner {
      * @throws PsbtSigningException when an input has no derivation record for the key or inconsistent data
      */
     public static Psbt sign(Psbt psbt, String xprv, UtxoCoin coin) {
-        DeterministicKey root = HdKeys.parse(xprv, "signing xprv");
-        if (!root.hasPrivKey()) {
+        Bip32Key root = HdKeys.parse(xprv, "signing xprv");
+        if (!root.hasPrivateKey()) {
             throw new SigningException("signing needs an xprv, got an xpub");
         }
         byte[] fingerprint = HdKeys.fingerprint(root);
         Psbt out = psbt.copy();
         InputSigner signer = new InputSigner(out, coin.usesForkId());
-        Map<String, DeterministicKey> nodes = new HashMap<>();
+        Map<String, Bip32Key> nodes = new HashMap<>();
         for (int i = 0; i < out.inputCount(); i++) {
             boolean taproot = !out.tapBip32Derivations(i).isEmpty() || !out.tapLeafScripts(i).isEmpty();
             int signed = taproot ? signTaproot(out, signer, i, root, fingerprint, nodes)
@@ -57,15 +57,15 @@ public final class PsbtSigner {
         return out;
     }
 
-    private static int signEcdsa(Psbt out, InputSigner signer, int i, DeterministicKey root, byte[] fingerprint,
-                                 Map<String, DeterministicKey> nodes, UtxoCoin coin) {
+    private static int signEcdsa(Psbt out, InputSigner signer, int i, Bip32Key root, byte[] fingerprint,
+                                 Map<String, Bip32Key> nodes, UtxoCoin coin) {
         int signed = 0;
         for (Psbt.KeyOrigin origin : out.bip32Derivations(i)) {
             if (!Arrays.equals(origin.fingerprint(), fingerprint)) {
                 continue;
             }
-            DeterministicKey key = derive(root, origin.path(), nodes, i);
-            byte[] pub = key.getPubKey();
+            Bip32Key key = derive(root, origin.path(), nodes, i);
+            byte[] pub = key.publicKey();
             if (!Arrays.equals(pub, origin.publicKey())) {
                 throw new PsbtSigningException(i, "the derivation record's key is not the signing key at its path");
             }
@@ -78,7 +78,7 @@ public final class PsbtSigner {
             if (!containsKey(context.scriptCode(), pub)) {
                 throw new PsbtSigningException(i, "the signing key is not in the input's script");
             }
-            byte[] secret = key.getPrivKeyBytes();
+            byte[] secret = key.privateKey();
             try {
                 byte[] sig = signer.signEcdsa(i, secret, hashType);
                 out.input(i).put(PsbtEntry.of(Psbt.IN_PARTIAL_SIG, pub, sig), RecordOrder.KEY_TYPE_THEN_KEY);
@@ -90,16 +90,16 @@ public final class PsbtSigner {
         return signed;
     }
 
-    private static int signTaproot(Psbt out, InputSigner signer, int i, DeterministicKey root, byte[] fingerprint,
-                                   Map<String, DeterministicKey> nodes) {
+    private static int signTaproot(Psbt out, InputSigner signer, int i, Bip32Key root, byte[] fingerprint,
+                                   Map<String, Bip32Key> nodes) {
         int signed = 0;
         List<Psbt.KeyedValue> leaves = out.tapLeafScripts(i);
         for (Psbt.KeyOrigin origin : out.tapBip32Derivations(i)) {
             if (!Arrays.equals(origin.fingerprint(), fingerprint)) {
                 continue;
             }
-            DeterministicKey key = derive(root, origin.path(), nodes, i);
-            byte[] xOnly = Arrays.copyOfRange(key.getPubKey(), 1, 33);
+            Bip32Key key = derive(root, origin.path(), nodes, i);
+            byte[] xOnly = Arrays.copyOfRange(key.publicKey(), 1, 33);
             if (!Arrays.equals(xOnly, origin.publicKey())) {
                 throw new PsbtSigningException(i, "the taproot derivation record's key is not the signing key");
             }
@@ -116,7 +116,7 @@ public final class PsbtSigner {
                 if (script == null || !containsKey(script, xOnly)) {
                     throw new PsbtSigningException(i, "no tap leaf script with the signing key for leaf hash");
                 }
-                byte[] secret = key.getPrivKeyBytes();
+                byte[] secret = key.privateKey();
                 try {
                     byte[] sig = signer.signTaprootScript(i, leafHash, secret, hashType);
                     byte[] keyData = new byte[64];
@@ -132,7 +132,7 @@ public final class PsbtSigner {
         return signed;
     }
 
-    private static DeterministicKey derive(DeterministicKey root, int[] path, Map<String, DeterministicKey> nodes,
+    private static Bip32Key derive(Bip32Key root, int[] path, Map<String, Bip32Key> nodes,
                                            int input) {
         for (int step : path) {
             if (step < 0) {
@@ -144,7 +144,7 @@ public final class PsbtSigner {
         }
         int[] parentPath = Arrays.copyOf(path, path.length - 1);
         String k = Arrays.toString(parentPath);
-        DeterministicKey parent = nodes.computeIfAbsent(k, x -> HdKeys.derive(root, parentPath));
+        Bip32Key parent = nodes.computeIfAbsent(k, x -> HdKeys.derive(root, parentPath));
         return HdKeys.child(parent, path[path.length - 1]);
     }
 

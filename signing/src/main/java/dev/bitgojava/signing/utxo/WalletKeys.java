@@ -1,8 +1,8 @@
 package dev.bitgojava.signing.utxo;
 
 import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.keys.Bip32Key;
 import dev.bitgojava.signing.utxo.internal.HdKeys;
-import org.bitcoinj.crypto.DeterministicKey;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,26 +16,22 @@ public final class WalletKeys {
     private final String userXpub;
     private final String backupXpub;
     private final String bitgoXpub;
-    private final DeterministicKey[] roots;
-    private final ConcurrentHashMap<Integer, DeterministicKey[]> chainNodes = new ConcurrentHashMap<>();
+    private final Bip32Key[] roots;
+    private final ConcurrentHashMap<Integer, Bip32Key[]> chainNodes = new ConcurrentHashMap<>();
 
     private WalletKeys(String user, String backup, String bitgo) {
-        this.roots = new DeterministicKey[] {
-                publicOnly(HdKeys.parse(user, "user xpub")),
-                publicOnly(HdKeys.parse(backup, "backup xpub")),
-                publicOnly(HdKeys.parse(bitgo, "bitgo xpub"))};
-        this.userXpub = roots[0].serializePubB58(org.bitcoinj.base.BitcoinNetwork.MAINNET);
-        this.backupXpub = roots[1].serializePubB58(org.bitcoinj.base.BitcoinNetwork.MAINNET);
-        this.bitgoXpub = roots[2].serializePubB58(org.bitcoinj.base.BitcoinNetwork.MAINNET);
+        this.roots = new Bip32Key[] {
+                HdKeys.parse(user, "user xpub").neuter(),
+                HdKeys.parse(backup, "backup xpub").neuter(),
+                HdKeys.parse(bitgo, "bitgo xpub").neuter()};
+        this.userXpub = roots[0].toXpub();
+        this.backupXpub = roots[1].toXpub();
+        this.bitgoXpub = roots[2].toXpub();
     }
 
     /** The wallet keys from the three root xpubs (an xprv is accepted and reduced to its xpub). */
     public static WalletKeys fromXpubs(String userXpub, String backupXpub, String bitgoXpub) {
         return new WalletKeys(userXpub, backupXpub, bitgoXpub);
-    }
-
-    private static DeterministicKey publicOnly(DeterministicKey key) {
-        return key.hasPrivKey() ? key.dropPrivateBytes().dropParent() : key;
     }
 
     /** The user's root xpub. */
@@ -78,20 +74,22 @@ public final class WalletKeys {
             throw new SigningException("address index must be between 0 and 2^31-1: " + index);
         }
         ScriptType.fromChain(chain);
-        DeterministicKey[] parents = chainNodes.computeIfAbsent(chain, c -> new DeterministicKey[] {
-                HdKeys.derive(roots[0], 0, 0, c), HdKeys.derive(roots[1], 0, 0, c), HdKeys.derive(roots[2], 0, 0, c)});
+        Bip32Key[] parents = chainNodes.computeIfAbsent(chain, c -> new Bip32Key[] {
+                HdKeys.derive(roots[0], 0, 0, c),
+                HdKeys.derive(roots[1], 0, 0, c),
+                HdKeys.derive(roots[2], 0, 0, c)});
         return new byte[][] {
-                HdKeys.child(parents[0], index).getPubKey(),
-                HdKeys.child(parents[1], index).getPubKey(),
-                HdKeys.child(parents[2], index).getPubKey()};
+                HdKeys.child(parents[0], index).publicKey(),
+                HdKeys.child(parents[1], index).publicKey(),
+                HdKeys.child(parents[2], index).publicKey()};
     }
 
     /** Same as {@link #derivePublicKeys} without the cache: derives every step from the roots. */
     byte[][] derivePublicKeysUncached(int chain, int index) {
         return new byte[][] {
-                HdKeys.derive(roots[0], 0, 0, chain, index).getPubKey(),
-                HdKeys.derive(roots[1], 0, 0, chain, index).getPubKey(),
-                HdKeys.derive(roots[2], 0, 0, chain, index).getPubKey()};
+                HdKeys.derive(roots[0], 0, 0, chain, index).publicKey(),
+                HdKeys.derive(roots[1], 0, 0, chain, index).publicKey(),
+                HdKeys.derive(roots[2], 0, 0, chain, index).publicKey()};
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.utxo;
 
 import dev.bitgojava.signing.bitcoin.Taproot;
-import dev.bitgojava.signing.utxo.internal.Hashes;
+import dev.bitgojava.signing.internal.Hashes;
 import dev.bitgojava.signing.utxo.internal.KeyAggregation;
 import dev.bitgojava.signing.utxo.internal.TapTree;
 

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.bitgojava.signing.auth.internal.Hex;
+import dev.bitgojava.signing.internal.Hex;
 import dev.bitgojava.vectors.VectorCase;
 import dev.bitgojava.vectors.VectorFiles;
 import org.junit.jupiter.api.DynamicNode;

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.keys;
 
+import dev.bitgojava.signing.internal.Base58;
 import dev.bitgojava.signing.keys.InvalidExtendedKeyException.Reason;
-import dev.bitgojava.signing.keys.internal.Base58;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,7 @@
 package dev.bitgojava.signing.auth.internal;
 
+import dev.bitgojava.signing.internal.Hex;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,6 +1,7 @@
 package dev.bitgojava.signing.eth.internal;
 
 import dev.bitgojava.signing.eth.InvalidEthInputException;
+import dev.bitgojava.signing.internal.Hex;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 /** Hex, address and integer conversions shared by the Ethereum code; every failure is an {@link InvalidEthInputException}. */
 public final class EthBytes {
 
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
     private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
     private EthBytes() {
@@ -16,12 +16,7 @@ public final class EthBytes {
 
     /** Lowercase hex of the bytes, without prefix. */
     public static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = DIGITS[bytes[i] & 0xf];
-        }
-        return new String(out);
+        return Hex.encode(bytes);
     }
 
     /** Lowercase {@code 0x}-prefixed hex of the bytes. */
@@ -31,16 +26,7 @@ public final class EthBytes {
 
     /** The value of one hex digit, or -1. */
     public static int digit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return Hex.digit(c);
     }
 
     /** Strips an optional {@code 0x}/{@code 0X} prefix. */

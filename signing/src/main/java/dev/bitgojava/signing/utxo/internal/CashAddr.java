@@ -1,5 +1,7 @@
 package dev.bitgojava.signing.utxo.internal;
 
+import dev.bitgojava.signing.internal.Bits;
+
 import java.util.Locale;
 
 /** Bitcoin Cash CashAddr encoding of P2PKH and P2SH hashes. */
@@ -19,7 +21,7 @@ public final class CashAddr {
         byte[] payload = new byte[21];
         payload[0] = (byte) (type << 3);
         System.arraycopy(hash20, 0, payload, 1, 20);
-        byte[] data = Bech32.convertBits(payload, 8, 5, true);
+        byte[] data = Bits.regroup(payload, 8, 5, true);
         long mod = polymod(prefix, data, true);
         StringBuilder sb = new StringBuilder(prefix).append(':');
         for (byte d : data) {
@@ -59,13 +61,8 @@ public final class CashAddr {
         if (polymod(prefix, values, false) != 0) {
             return null;
         }
-        byte[] payload;
-        try {
-            payload = Bech32.convertBits(java.util.Arrays.copyOf(values, values.length - 8), 5, 8, false);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        if (payload.length != 21 || (payload[0] & 0x07) != 0) {
+        byte[] payload = Bits.regroup(java.util.Arrays.copyOf(values, values.length - 8), 5, 8, false);
+        if (payload == null || payload.length != 21 || (payload[0] & 0x07) != 0) {
             return null;
         }
         int type = (payload[0] & 0xff) >>> 3;

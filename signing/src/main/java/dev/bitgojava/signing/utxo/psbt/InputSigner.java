@@ -7,7 +7,7 @@ import dev.bitgojava.signing.bitcoin.Secp256k1;
 import dev.bitgojava.signing.bitcoin.SighashCache;
 import dev.bitgojava.signing.bitcoin.TxIn;
 import dev.bitgojava.signing.bitcoin.TxOut;
-import dev.bitgojava.signing.utxo.internal.Hashes;
+import dev.bitgojava.signing.internal.Hashes;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,6 +7,7 @@ import dev.bitgojava.signing.bitcoin.TxOut;
 import dev.bitgojava.signing.bitcoin.internal.ByteReader;
 import dev.bitgojava.signing.bitcoin.internal.ByteWriter;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -189,7 +190,7 @@ public final class Psbt {
 
     private static List<PsbtEntry> readMap(ByteReader r, String where) {
         List<PsbtEntry> entries = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<ByteBuffer> seen = new HashSet<>();
         while (true) {
             if (r.atEnd()) {
                 throw new PsbtFormatException(where + " has no terminating 0x00 separator");
@@ -211,7 +212,7 @@ public final class Psbt {
                         + " exceeds the remaining " + r.remaining() + " bytes");
             }
             byte[] value = r.readBytes(valueLen, where + " value");
-            if (!seen.add(HexFormat.of().formatHex(key))) {
+            if (!seen.add(ByteBuffer.wrap(key))) {
                 throw new PsbtFormatException(where + ": duplicate key " + HexFormat.of().formatHex(key)
                         + " at byte " + keyStart);
             }

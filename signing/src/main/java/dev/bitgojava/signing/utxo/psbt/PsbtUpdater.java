@@ -3,7 +3,7 @@ package dev.bitgojava.signing.utxo.psbt;
 import dev.bitgojava.signing.bitcoin.RawTransaction;
 import dev.bitgojava.signing.bitcoin.TxIn;
 import dev.bitgojava.signing.bitcoin.TxOut;
-import dev.bitgojava.signing.utxo.internal.Hashes;
+import dev.bitgojava.signing.internal.Hashes;
 
 import java.util.ArrayList;
 import java.util.Arrays;

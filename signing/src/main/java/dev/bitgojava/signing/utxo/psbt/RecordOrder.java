@@ -1,6 +1,6 @@
 package dev.bitgojava.signing.utxo.psbt;
 
-import dev.bitgojava.signing.utxo.internal.Hashes;
+import dev.bitgojava.signing.internal.Hashes;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import dev.bitgojava.signing.bitcoin.RawTransaction;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
 import dev.bitgojava.signing.bitcoin.TxIn;
 import dev.bitgojava.signing.bitcoin.TxOut;
-import dev.bitgojava.signing.utxo.internal.Hashes;
+import dev.bitgojava.signing.internal.Hashes;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.bitgojava.signing.utxo.psbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bitgojava.signing.bitcoin.RawTransaction;
+import dev.bitgojava.signing.internal.Base58;
+import dev.bitgojava.signing.internal.Hashes;
 import dev.bitgojava.signing.keys.Bip32Key;
 import dev.bitgojava.signing.keys.Bip32Path;
-import dev.bitgojava.signing.keys.internal.Base58;
-import dev.bitgojava.signing.utxo.internal.Hashes;
 import dev.bitgojava.vectors.VectorCase;
 
 import java.math.BigDecimal;

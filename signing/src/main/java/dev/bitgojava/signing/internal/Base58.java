@@ -1,7 +1,6 @@
-package dev.bitgojava.signing.keys.internal;
+package dev.bitgojava.signing.internal;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /** Bitcoin's Base58 alphabet and Base58Check (payload followed by the first four bytes of double SHA-256). */
@@ -98,14 +97,24 @@ public final class Base58 {
         return encode(full);
     }
 
+    /**
+     * The payload of Base58Check text, or {@code null} when the text holds a character outside the alphabet, is
+     * shorter than a checksum, or its checksum does not match.
+     */
+    public static byte[] decodeChecked(String input) {
+        byte[] raw = input == null ? null : decode(input);
+        if (raw == null || raw.length < 4) {
+            return null;
+        }
+        int length = raw.length - 4;
+        if (!MessageDigest.isEqual(checksum(raw, length), Arrays.copyOfRange(raw, length, raw.length))) {
+            return null;
+        }
+        return Arrays.copyOf(raw, length);
+    }
+
     /** The first four bytes of SHA-256(SHA-256(data[0..length))). */
     public static byte[] checksum(byte[] data, int length) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(data, 0, length);
-            return Arrays.copyOf(sha.digest(sha.digest()), 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Arrays.copyOf(Hashes.sha256(Hashes.sha256(data, 0, length)), 4);
     }
 }

@@ -1,4 +1,4 @@
-package dev.bitgojava.signing.auth.internal;
+package dev.bitgojava.signing.internal;
 
 import java.nio.charset.StandardCharsets;
 
@@ -53,5 +53,39 @@ public final class Hex {
             out[i] = (byte) ((hi << 4) | lo);
         }
         return out;
+    }
+
+    /**
+     * Decodes hex of any even length (either case); returns null when {@code s} is null, has an odd length, or
+     * holds any non-hex character.
+     */
+    public static byte[] decodeOrNull(String s) {
+        if (s == null || (s.length() & 1) != 0) {
+            return null;
+        }
+        byte[] out = new byte[s.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = digit(s.charAt(2 * i));
+            int lo = digit(s.charAt(2 * i + 1));
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+
+    /** The value of one ASCII hex digit (either case), or -1. */
+    public static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 }
