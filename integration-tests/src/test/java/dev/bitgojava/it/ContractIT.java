@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitgojava.sdk.PolicyAction;
 import dev.bitgojava.sdk.PolicyRuleDefinition;
+import dev.bitgojava.sdk.errors.BitGoNotFoundException;
 import dev.bitgojava.sdk.wallet.SendResult;
 import dev.bitgojava.sdk.wallet.Wallet;
 import dev.bitgojava.testkit.BitGoTestServer;
@@ -69,7 +70,10 @@ class ContractIT {
         assertEquals(1, sdk.client.pendingApprovals().forWallet(btc.id()).stream().count());
 
         assertTrue(sdk.calls.ends.size() > 15, "the calls above went over the wire");
-        assertTrue(sdk.calls.ends.stream().allMatch(e -> e.failure() == null), sdk.calls.ends.toString());
+        // The only errors are the 404s of sequenceId look-ups (before a send, and for one never made).
+        assertTrue(sdk.calls.ends.stream().allMatch(e -> e.failure() == null
+                || (e.failure() instanceof BitGoNotFoundException
+                && e.operation().equals("TransferApi#getTransferBySequenceId"))), sdk.calls.ends.toString());
     }
 
     @Test
