@@ -135,8 +135,8 @@ public final class Demo {
         }
         Demo demo = new Demo(out, secrets, server);
         try (server) {
-            out.println("bitgo-java demo: the SDK against an in-memory BitGo (testkit) at " + server.url()
-                    + "; Auth V2 request signing, every response's HMAC verified");
+            out.printf("bitgo-java demo: the SDK against an in-memory BitGo (testkit) at %s, up in %,d ms; Auth V2 "
+                    + "request signing, every response's HMAC verified%n", server.url(), millisSince(start));
             demo.runSteps();
             server.assertNoContractViolations();
             out.printf("done: %d steps in %,d ms, every request and response within the OpenAPI contract; "
@@ -246,9 +246,10 @@ public final class Demo {
         server.faults().rateLimitNext(1, Duration.ofSeconds(1));
         alice.api(WalletApi.class).getWallet("tbtc", btc.id(), null, null, null, null, null, null, null, null);
         Calls.End withHeader = calls.last("WalletApi#getWallet");
+        long base = DEMO_RETRIES.initialBackoff().toMillis();
         done("two 429s without Retry-After: " + noHeader.attempts() + " attempts, waited " + noHeader.waitMillis()
-                + " ms (exponential backoff, full jitter; demo base delay " + DEMO_RETRIES.initialBackoff().toMillis()
-                + " ms, default 500 ms); one 429 with Retry-After: 1: " + withHeader.attempts() + " attempts, waited "
+                + " ms (full-jitter backoff: random waits up to " + base + " then " + 2 * base + " ms; the demo's base "
+                + "delay, default 500 ms); one 429 with Retry-After: 1: " + withHeader.attempts() + " attempts, waited "
                 + withHeader.waitMillis() + " ms");
 
         // 9. A response whose HMAC was tampered with in transit.
