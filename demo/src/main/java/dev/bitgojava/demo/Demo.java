@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -294,7 +295,7 @@ public final class Demo {
         char[] alicePassphrase = secrets.alicePassphrase().toCharArray();
         WalletShare share = alice.walletShares().shareSpend("tbtc", shared.id(), BOB, alicePassphrase,
                 "co-sign with me");
-        java.util.Arrays.fill(alicePassphrase, '\0');
+        Arrays.fill(alicePassphrase, '\0');
         done("Alice shares it with Bob (" + share.getPermissions() + "): her wallet key re-encrypted for Bob "
                 + "through ECDH, share " + share.getId());
 
