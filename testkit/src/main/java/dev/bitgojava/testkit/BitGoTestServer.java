@@ -47,6 +47,8 @@ import java.util.function.Consumer;
  */
 public final class BitGoTestServer implements AutoCloseable {
 
+    private static final java.security.SecureRandom TOKEN_RANDOM = new java.security.SecureRandom();
+
     private final int requestedPort;
     private final InetAddress bindAddress;
     private final String accessToken;
@@ -133,6 +135,21 @@ public final class BitGoTestServer implements AutoCloseable {
             throw new IllegalArgumentException("no user " + email);
         }
         return id;
+    }
+
+    /**
+     * Issues a fresh access token ({@code v2x…}, HMAC-eligible) for a user, as the token page of BitGo's web
+     * application would: lets a test act as a second user (an approver, a share recipient) without a login.
+     *
+     * @throws IllegalArgumentException when no user has that e-mail
+     */
+    public String issueAccessToken(String email) {
+        String userId = userId(email);
+        byte[] secret = new byte[32];
+        TOKEN_RANDOM.nextBytes(secret);
+        String token = "v2x" + java.util.HexFormat.of().formatHex(secret);
+        store.addToken(userId, token, "testkit issued");
+        return token;
     }
 
     /** The xpub of the server's token-issuance key: clients need it to open the tokens a login issues. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bitgojava.signing.auth.AuthVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigInteger;
 
@@ -14,18 +14,26 @@ import static dev.bitgojava.testkit.Wallets.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(BitGoTestServerExtension.class)
 class PendingApprovalTest {
 
     private static final long CREDIT = 50_000_000;
+    private static final String APPROVER = "approver@example.com";
+
+    @RegisterExtension
+    final BitGoTestServerExtension bitgo = new BitGoTestServerExtension(
+            BitGoTestServer.builder().user(APPROVER, "approver password"));
 
     private BitGoTestServer server;
     private TestClient client;
+    /** A second user of the enterprise, named by the rules as their approver (nobody approves their own send). */
+    private TestClient approver;
 
     @BeforeEach
     void connect(BitGoTestServer server) {
         this.server = server;
         this.client = new TestClient(server, AuthVersion.V2);
+        this.approver = new TestClient(server.url(), server.issueAccessToken(APPROVER), AuthVersion.V2,
+                java.time.Clock.systemUTC());
     }
 
     @Test
@@ -47,7 +55,7 @@ class PendingApprovalTest {
         JsonNode listed = ok(client.get("/api/v2/pendingapprovals?walletId=" + wallet.id())).path("pendingApprovals");
         assertEquals(id, listed.get(0).path("id").asText());
 
-        JsonNode approved = ok(client.put("/api/v2/pendingapprovals/" + id,
+        JsonNode approved = ok(approver.put("/api/v2/pendingapprovals/" + id,
                 json().put("state", "approved").put("otp", "0000000")));
 
         assertEquals("approved", approved.path("state").asText());
@@ -65,13 +73,13 @@ class PendingApprovalTest {
         TestClient.Reply held = Wallets.pay(client, wallet, Wallets.foreignAddress(wallet.utxoCoin()), 10_000, null);
         String id = held.json().path("pendingApproval").path("id").asText();
 
-        TestClient.Reply noOtp = client.put("/api/v2/tbtc/pendingapprovals/" + id, json().put("state", "approved"));
+        TestClient.Reply noOtp = approver.put("/api/v2/tbtc/pendingapprovals/" + id, json().put("state", "approved"));
         assertEquals(401, noOtp.status(), noOtp.body());
         assertTrue(noOtp.json().path("needsOTP").asBoolean());
         assertEquals(0, sends(wallet));
 
-        ok(client.put("/api/v2/tbtc/pendingapprovals/" + id, json().put("state", "approved").put("otp", "0000000")));
-        TestClient.Reply again = client.put("/api/v2/tbtc/pendingapprovals/" + id,
+        ok(approver.put("/api/v2/tbtc/pendingapprovals/" + id, json().put("state", "approved").put("otp", "0000000")));
+        TestClient.Reply again = approver.put("/api/v2/tbtc/pendingapprovals/" + id,
                 json().put("state", "approved").put("otp", "0000000"));
         assertEquals(400, again.status(), again.body());
         assertEquals(1, sends(wallet));
@@ -151,7 +159,7 @@ class PendingApprovalTest {
         assertEquals(202, held.status(), held.body());
         assertEquals(credit.toString(), ok(client.get(wallet.path())).path("balanceString").asText());
 
-        ok(client.put("/api/v2/hteth/pendingapprovals/" + held.json().path("pendingApproval").path("id").asText(),
+        ok(approver.put("/api/v2/hteth/pendingapprovals/" + held.json().path("pendingApproval").path("id").asText(),
                 json().put("state", "approved").put("otp", "0000000")));
         assertEquals(credit.subtract(amount).toString(), ok(client.get(wallet.path())).path("balanceString").asText());
         assertEquals(2, ok(client.post(wallet.path() + "/tx/build", EthSendTest.body(to, BigInteger.ONE)))
@@ -168,13 +176,16 @@ class PendingApprovalTest {
         ok(client.post(wallet.path() + "/policy/rule", rule));
     }
 
-    private static ObjectNode rule(String id, String type, String action) {
+    private ObjectNode rule(String id, String type, String action) {
         ObjectNode rule = json().put("id", id).put("type", type);
-        rule.putObject("action").put("type", action);
+        ObjectNode act = rule.putObject("action").put("type", action);
+        if ("getApproval".equals(action)) {
+            act.putArray("userIds").add(server.userId(APPROVER));
+        }
         return rule;
     }
 
-    private static ObjectNode velocityLimit(String amount, String action) {
+    private ObjectNode velocityLimit(String amount, String action) {
         ObjectNode rule = rule("limit", "velocityLimit", action);
         rule.putObject("condition").put("amountString", amount).put("timeWindow", 3600);
         return rule;

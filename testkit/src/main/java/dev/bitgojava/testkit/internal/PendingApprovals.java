@@ -99,9 +99,9 @@ public final class PendingApprovals {
         return named;
     }
 
-    /** Whether a user may see an approval: a wallet member. */
+    /** Whether a user may see an approval: a wallet member, or a user the triggering rule names as approver. */
     static boolean visibleTo(Approval a, String userId) {
-        return a.wallet.isMember(userId);
+        return a.wallet.isMember(userId) || approvers(a).contains(userId);
     }
 
     /** BitGo's PendingApproval shape. */
