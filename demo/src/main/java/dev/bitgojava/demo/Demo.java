@@ -247,9 +247,9 @@ public final class Demo {
         server.faults().rateLimitNext(1, Duration.ofSeconds(1));
         alice.api(WalletApi.class).getWallet("tbtc", btc.id(), null, null, null, null, null, null, null, null);
         Calls.End withHeader = calls.last("WalletApi#getWallet");
-        long base = DEMO_RETRIES.initialBackoff().toMillis();
+        long backoff = DEMO_RETRIES.initialBackoff().toMillis();
         done("two 429s without Retry-After: " + noHeader.attempts() + " attempts, waited " + noHeader.waitMillis()
-                + " ms (full-jitter backoff: random waits up to " + base + " then " + 2 * base + " ms; the demo's base "
+                + " ms (full-jitter backoff: random waits up to " + backoff + " then " + 2 * backoff + " ms; the demo's base "
                 + "delay, default 500 ms); one 429 with Retry-After: 1: " + withHeader.attempts() + " attempts, waited "
                 + withHeader.waitMillis() + " ms");
 
