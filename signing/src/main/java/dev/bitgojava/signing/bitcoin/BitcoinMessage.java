@@ -129,6 +129,11 @@ public final class BitcoinMessage {
         return Base58.encodeChecked(payload);
     }
 
+    /** Whether {@code address} is a valid mainnet or testnet P2PKH address (Base58Check, 21-byte payload). */
+    public static boolean isP2pkhAddress(String address) {
+        return p2pkhHashOrNull(address) != null;
+    }
+
     private static byte[] p2pkhHashOrNull(String address) {
         byte[] payload = Base58.decodeChecked(address);
         if (payload == null || payload.length != 21
