@@ -50,7 +50,9 @@ public final class Auth {
      * Logs in and returns a new client authenticated with the issued token; this client is unchanged. The body
      * carries the password's HMAC (keyed with the lower-cased e-mail), never the password; the answer's
      * ECDH-encrypted token is opened with the password and the configured server xpub, and the ECDH key is kept by
-     * the new client (to accept wallet shares). The password copy in {@code login} is cleared.
+     * the new client (to accept wallet shares). For an {@linkplain Login.Builder#extensible extensible} login a
+     * fresh extension key is made, its P2PKH address sent, and the key kept by the new client for
+     * {@link #extendToken}. The password copy in {@code login} is cleared.
      *
      * @throws dev.bitgojava.sdk.errors.BitGoAuthenticationException when BitGo refuses the credentials
      * @throws dev.bitgojava.sdk.errors.BitGoNeedsOtpException       when the OTP is missing or wrong
