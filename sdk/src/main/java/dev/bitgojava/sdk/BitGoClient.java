@@ -20,6 +20,7 @@ import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.auth.AccessToken;
 import dev.bitgojava.signing.auth.HmacAuthClient;
 import dev.bitgojava.signing.keys.Bip32Key;
+import dev.bitgojava.signing.multiuser.ExtensionKey;
 import feign.Client;
 import feign.Feign;
 import feign.form.FormEncoder;
@@ -64,14 +65,17 @@ public final class BitGoClient {
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
     /** The user's ECDH root key when this client came from a password login with token issuance, else null. */
     private final Bip32Key ecdhKey;
+    /** The key that may extend this client's token when it came from an extensible login, else null. */
+    private final ExtensionKey extensionKey;
 
     private BitGoClient(BitGoClientConfig config) {
-        this(config, null);
+        this(config, null, null);
     }
 
-    private BitGoClient(BitGoClientConfig config, Bip32Key ecdhKey) {
+    private BitGoClient(BitGoClientConfig config, Bip32Key ecdhKey, ExtensionKey extensionKey) {
         this.config = config;
         this.ecdhKey = ecdhKey;
+        this.extensionKey = extensionKey;
         this.basePath = stripTrailingSlash(config.environment().baseUrl().toString());
         this.mapper = BitGoJson.MAPPER;
 
@@ -174,9 +178,12 @@ public final class BitGoClient {
         return create(config).auth().login(login);
     }
 
-    /** A client with {@code token} and the ECDH key from a login; everything else as this one. */
-    BitGoClient authenticated(String token, Bip32Key loginEcdhKey) {
-        return new BitGoClient(config.toBuilder().accessToken(token).build(), loginEcdhKey);
+    /**
+     * A client with {@code token}, the ECDH key and (for an extensible token, else null) the extension key from a
+     * login; everything else as this one.
+     */
+    BitGoClient authenticated(String token, Bip32Key loginEcdhKey, ExtensionKey loginExtensionKey) {
+        return new BitGoClient(config.toBuilder().accessToken(token).build(), loginEcdhKey, loginExtensionKey);
     }
 
     /** Converts JSON to a generated model type with the generated client's mapper. */
@@ -187,6 +194,11 @@ public final class BitGoClient {
     /** The ECDH root key kept from a password login, or null. */
     Bip32Key ecdhKey() {
         return ecdhKey;
+    }
+
+    /** The extension key kept from an extensible login, or null. */
+    ExtensionKey extensionKey() {
+        return extensionKey;
     }
 
     /** Login, logout, session information, unlock and lock. */

@@ -17,6 +17,7 @@ public final class Login {
     private final String otp;
     private final boolean trust;
     private final boolean forceSms;
+    private final boolean extensible;
 
     private Login(Builder b) {
         this.username = b.username;
@@ -24,6 +25,7 @@ public final class Login {
         this.otp = b.otp;
         this.trust = b.trust;
         this.forceSms = b.forceSms;
+        this.extensible = b.extensible;
     }
 
     /** A builder for {@code username} (the e-mail) and {@code password} (copied; the caller may clear theirs). */
@@ -48,6 +50,11 @@ public final class Login {
         return forceSms;
     }
 
+    /** Whether the login asks for an extensible token. */
+    public boolean extensible() {
+        return extensible;
+    }
+
     char[] password() {
         return password;
     }
@@ -60,7 +67,7 @@ public final class Login {
     /** Never shows the password or the OTP. */
     @Override
     public String toString() {
-        return "Login(" + username + (otp != null ? ", otp" : "") + ")";
+        return "Login(" + username + (otp != null ? ", otp" : "") + (extensible ? ", extensible" : "") + ")";
     }
 
     /** Options of a login. */
@@ -70,6 +77,7 @@ public final class Login {
         private String otp;
         private boolean trust;
         private boolean forceSms;
+        private boolean extensible;
 
         private Builder(String username, char[] password) {
             if (username == null || username.isBlank()) {
@@ -97,6 +105,16 @@ public final class Login {
         /** Ask for the OTP by SMS. */
         public Builder forceSms(boolean forceSms) {
             this.forceSms = forceSms;
+            return this;
+        }
+
+        /**
+         * Ask for an extensible token: the login makes a fresh extension key, sends its P2PKH address, and the
+         * logged-in client keeps the key (never shown, wiped on logout) so that {@link Auth#extendToken} can
+         * prolong the token before it expires.
+         */
+        public Builder extensible(boolean extensible) {
+            this.extensible = extensible;
             return this;
         }
 

@@ -73,4 +73,10 @@ class LoggingRedactionTest {
         assertEquals("{\"Password\" : \"****\"}", RedactingLogger.redact("{\"Password\" : \"a\\\"b\"}"));
         assertEquals("Authorization: ****", RedactingLogger.redact("Authorization: Bearer abc"));
     }
+
+    @Test
+    void aTokenExtensionSignatureHeaderIsMasked() {
+        assertEquals("signature: ****", RedactingLogger.redact("signature: 1f" + "ab".repeat(64)));
+        assertEquals("timestamp: 1700000000000", RedactingLogger.redact("timestamp: 1700000000000"));
+    }
 }

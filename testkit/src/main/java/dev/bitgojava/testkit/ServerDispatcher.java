@@ -128,13 +128,13 @@ final class ServerDispatcher extends Dispatcher {
             }
             String bodyText = new String(body, StandardCharsets.UTF_8);
             Map<String, List<String>> query = query(url);
-            List<Finding> findings = contract.validateRequest(method, path, query, headers(request.getHeaders()),
-                    bodyText);
+            Map<String, List<String>> requestHeaders = headers(request.getHeaders());
+            List<Finding> findings = contract.validateRequest(method, path, query, requestHeaders, bodyText);
             if (!findings.isEmpty()) {
                 throw invalidRequest(findings);
             }
             Call call = new Call(method, path, match.pathParams(), query, Json.parseRequest(bodyText),
-                    auth == null ? null : auth.session());
+                    auth == null ? null : auth.session(), lowerCaseNames(requestHeaders));
             Router.Reply reply = match.route().handler().handle(call);
             return checked(method, path, target, reply.status(), Json.write(reply.body()), auth, requestId);
         } catch (ApiException e) {
@@ -309,6 +309,13 @@ final class ServerDispatcher extends Dispatcher {
 
     private static String header(Headers headers, String name) {
         return headers.get(name);
+    }
+
+    private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.merge(name.toLowerCase(java.util.Locale.ROOT), values,
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        return out;
     }
 
     private static Map<String, List<String>> headers(Headers headers) {

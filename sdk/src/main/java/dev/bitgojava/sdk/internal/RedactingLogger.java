@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Feign's SLF4J logger with secrets masked: the {@code Authorization}, {@code HMAC} and V4 signature headers are
- * never logged, and the JSON fields {@code walletPassphrase}, {@code passphrase}, {@code prv}, {@code xprv},
+ * Feign's SLF4J logger with secrets masked: the {@code Authorization}, {@code HMAC}, V4 signature and token-extension
+ * {@code signature} headers are never logged, and the JSON fields {@code walletPassphrase}, {@code passphrase}, {@code prv}, {@code xprv},
  * {@code encryptedPrv}, {@code otp}, {@code password}, {@code token}, {@code access_token}, {@code encryptedToken},
  * {@code encryptedECDHXprv} and {@code encryptedXprv} are replaced by {@code ****} in every logged line
  * (also when a body is cut short in the middle of a value).
@@ -20,13 +20,13 @@ public final class RedactingLogger extends Slf4jLogger {
     public static final String LOGGER_NAME = "dev.bitgojava.sdk.http";
 
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "hmac", "x-signature",
-            "proxy-authorization", "cookie", "set-cookie");
+            "signature", "proxy-authorization", "cookie", "set-cookie");
     private static final Pattern SECRET_FIELDS = Pattern.compile(
             "(\"(?:walletPassphrase|passphrase|prv|xprv|encryptedPrv|otp|password|token|access_token|encryptedToken|encryptedECDHXprv|encryptedXprv)\"\\s*:\\s*)"
                     + "(\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)|[^,}\\]\\s]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SECRET_HEADER_LINES = Pattern.compile(
-            "(?im)^((?:authorization|hmac|x-signature|proxy-authorization|cookie|set-cookie)\\s*:).*$");
+            "(?im)^((?:authorization|hmac|x-signature|signature|proxy-authorization|cookie|set-cookie)\\s*:).*$");
 
     /** A logger writing to {@link #LOGGER_NAME}. */
     public RedactingLogger() {

@@ -114,6 +114,38 @@ public final class Ecdsa {
     }
 
     /**
+     * Recovers the public key that made a signature over a 32-byte hash (SEC 1 §4.1.6), as Bitcoin's signed messages
+     * and Ethereum need: R is the point with x = r (+ n when bit 1 of the recovery id is set) and the y parity of bit
+     * 0, and the key is r⁻¹(sR − eG). Returns null when the scalars are out of range, no such R exists or the result
+     * is the point at infinity. Never throws for bad input.
+     */
+    public static ECPoint recoverPublicKey(byte[] hash32, BigInteger r, BigInteger s, int recoveryId) {
+        if (hash32 == null || hash32.length != 32 || r == null || s == null || recoveryId < 0 || recoveryId > 3
+                || r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+            return null;
+        }
+        BigInteger x = (recoveryId & 2) != 0 ? r.add(N) : r;
+        if (x.compareTo(Secp256k1.P) >= 0) {
+            return null;
+        }
+        byte[] encoded = new byte[33];
+        encoded[0] = (byte) ((recoveryId & 1) != 0 ? 0x03 : 0x02);
+        System.arraycopy(Secp256k1.toBytes32(x), 0, encoded, 1, 32);
+        ECPoint bigR;
+        try {
+            bigR = Secp256k1.CURVE.decodePoint(encoded);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        BigInteger rInverse = BigIntegers.modOddInverse(N, r);
+        BigInteger e = new BigInteger(1, hash32);
+        BigInteger u1 = N.subtract(e.mod(N)).multiply(rInverse).mod(N);
+        BigInteger u2 = s.multiply(rInverse).mod(N);
+        ECPoint key = ECAlgorithms.sumOfTwoMultiplies(Secp256k1.G, u1, bigR, u2).normalize();
+        return key.isInfinity() ? null : key;
+    }
+
+    /**
      * Verifies a DER signature (without sighash byte) over a 32-byte hash with a 33- or 65-byte public key.
      * High-S signatures are accepted (consensus accepts them); malformed DER, out-of-range scalars or an invalid
      * public key make the answer false. Never throws.

@@ -14,9 +14,16 @@ import java.util.Map;
  * @param query      decoded query parameters (repeated keys keep every value)
  * @param body       the parsed JSON body (an empty object when there is none)
  * @param session    the caller's session, or null on a public route
+ * @param headers    the request headers, names lower-cased
  */
 public record Call(String method, String path, Map<String, String> pathParams, Map<String, List<String>> query,
-                   JsonNode body, Session session) {
+                   JsonNode body, Session session, Map<String, List<String>> headers) {
+
+    /** The first value of a request header (name case-insensitive), or null. */
+    public String header(String name) {
+        List<String> values = headers == null ? null : headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
 
     /** A path parameter. */
     public String param(String name) {

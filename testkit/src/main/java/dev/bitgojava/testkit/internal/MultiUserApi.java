@@ -3,6 +3,8 @@ package dev.bitgojava.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bitgojava.signing.bitcoin.BitcoinMessage;
+import dev.bitgojava.signing.multiuser.ExtensionKey;
 import dev.bitgojava.testkit.internal.Accounts.Account;
 import dev.bitgojava.testkit.internal.Router.Reply;
 import dev.bitgojava.testkit.internal.Shares.Share;
@@ -25,6 +27,12 @@ public final class MultiUserApi {
 
     private static final Set<String> SHARE_PERMISSIONS = Set.of("admin", "spend", "trade", "view");
     private static final long MAX_TOKEN_SECONDS = 10L * 365 * 24 * 3600;
+    /**
+     * How far an extension's {@code timestamp} may be from the server's clock, either way: an assumption (BitGo does
+     * not document its window), kept tighter than the request HMAC's five minutes so that a signed extension goes
+     * stale sooner than the request carrying it.
+     */
+    static final Duration EXTENSION_WINDOW = Duration.ofMinutes(2);
 
     private final Store store;
     private final Accounts accounts;
@@ -40,6 +48,7 @@ public final class MultiUserApi {
         this.loginLifetime = loginLifetime;
         router.addPublic("POST", "/api/auth/v1/session", this::login)
                 .add("GET", "/api/v2/user/logout", this::logout)
+                .add("POST", "/api/v1/user/extendtoken", this::extendToken)
                 .add("GET", "/api/v1/user/settings", this::settings)
                 .add("POST", "/api/v1/keychain/{xpub}", this::ecdhKeychain)
                 .add("POST", "/api/v1/user/sharingkey", this::sharingKey)
@@ -66,12 +75,23 @@ public final class MultiUserApi {
         if (otp != null && !Api.TEST_OTP.equals(otp)) {
             throw invalidOtp();
         }
+        String extensionAddress = null;
+        if (body.path("extensible").asBoolean(false)) {
+            extensionAddress = Model.text(body, "extensionAddress");
+            if (!BitcoinMessage.isP2pkhAddress(extensionAddress)) {
+                throw ApiException.badRequest("InvalidExtensionAddress",
+                        "an extensible login needs the P2PKH extensionAddress of the extension key");
+            }
+        }
         Instant now = store.now();
         String token = "v2x" + Ids.hex(32);
         Instant expires = now.plus(loginLifetime);
         Accounts.EncryptedToken encrypted = accounts.encryptToken(account, token);
         Session session = store.addToken(account.userId(), token, "login");
         session.grant(new Session.Grant(expires, List.of(), List.of(), false));
+        if (extensionAddress != null) {
+            session.extensible(extensionAddress, token);
+        }
 
         ObjectNode out = Json.object();
         out.put("encryptedToken", encrypted.encryptedToken());
@@ -90,6 +110,47 @@ public final class MultiUserApi {
     private Reply logout(Call call) {
         call.session().revoke();
         return Reply.ok(Json.object());
+    }
+
+    /**
+     * Extends an extensible login token to {@code duration} seconds from now. The {@code signature} header must be
+     * the extension key's Bitcoin signed-message signature (hex) of {@code <timestamp>|<token>|<duration>} and the
+     * {@code timestamp} header (ms) within {@link #EXTENSION_WINDOW} of the server's clock. A token that is not
+     * extensible is a 400; a missing, stale or wrong signature a 401. Nothing changes unless every check passes.
+     */
+    private Reply extendToken(Call call) {
+        Session session = call.session();
+        Session.Extension extension = session.extension();
+        if (extension == null) {
+            throw ApiException.badRequest("TokenNotExtensible", "this token is not extensible");
+        }
+        JsonNode duration = call.body().get("duration");
+        if (duration == null || !duration.canConvertToLong() || duration.asLong() < 1
+                || duration.asLong() > MAX_TOKEN_SECONDS) {
+            throw ApiException.badRequest("InvalidDuration", "duration must be 1.." + MAX_TOKEN_SECONDS + " seconds");
+        }
+        String timestampText = call.header("timestamp");
+        String signature = call.header("signature");
+        if (timestampText == null || signature == null) {
+            throw new ApiException(401, "Unauthorized", "extending a token needs the timestamp and signature headers");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(timestampText);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("InvalidTimestamp", "timestamp must be milliseconds since the epoch");
+        }
+        Instant now = store.now();
+        long window = EXTENSION_WINDOW.toMillis();
+        if (timestamp < now.toEpochMilli() - window || timestamp > now.toEpochMilli() + window) {
+            throw new ApiException(401, "Unauthorized", "the extension timestamp is outside the validity window");
+        }
+        if (!ExtensionKey.verifyExtension(extension.address(), timestamp, extension.token(), duration.asLong(),
+                signature)) {
+            throw new ApiException(401, "Unauthorized", "invalid extension signature");
+        }
+        session.expireAt(now.plusSeconds(duration.asLong()));
+        return Reply.ok(accessTokenView(session));
     }
 
     private Reply settings(Call call) {
@@ -212,7 +273,11 @@ public final class MultiUserApi {
         if (grant.expires() != null) {
             out.put("expires", grant.expires().toString());
         }
-        out.put("isExtensible", false);
+        Session.Extension extension = session.extension();
+        out.put("isExtensible", extension != null);
+        if (extension != null) {
+            out.put("extensionAddress", extension.address());
+        }
         grant.scope().forEach(out.putArray("scope")::add);
         if (!grant.ipRestrict().isEmpty()) {
             grant.ipRestrict().forEach(out.putArray("ipRestrict")::add);

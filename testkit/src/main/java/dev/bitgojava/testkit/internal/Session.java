@@ -17,6 +17,14 @@ public final class Session {
     private Instant unlockedUntil;
     private volatile Grant grant = Grant.UNRESTRICTED;
     private volatile boolean revoked;
+    private volatile Extension extension;
+
+    /**
+     * What makes a login token extensible: the P2PKH address of the client's extension key, and the raw token that
+     * the extension signature covers (BitGo, as the issuer, knows it; the testkit keeps it only for these tokens).
+     */
+    public record Extension(String address, String token) {
+    }
 
     /**
      * What a token may do and where: when it expires (null: never), which client IPs may use it (empty: any),
@@ -61,6 +69,22 @@ public final class Session {
     /** Sets the token's limits (once, when the token is issued). */
     public void grant(Grant grant) {
         this.grant = grant;
+    }
+
+    /** Makes the token extensible by the key behind {@code address} (once, when the token is issued). */
+    public void extensible(String address, String rawToken) {
+        this.extension = new Extension(address, rawToken);
+    }
+
+    /** The extension data of an extensible token, or null. */
+    public Extension extension() {
+        return extension;
+    }
+
+    /** Moves the token's expiry (an extension); its other limits stay. */
+    public synchronized void expireAt(Instant expires) {
+        Grant g = grant;
+        this.grant = new Grant(expires, g.ipRestrict(), g.scope(), g.accessToken());
     }
 
     /** Whether the token was revoked (logout or deletion). */

@@ -51,7 +51,7 @@ public final class Views {
         out.put("expires", (grant.expires() != null ? grant.expires()
                 : session.created().plusSeconds(10L * 365 * 24 * 3600)).toString());
         out.put("origin", "test.bitgo.com");
-        out.put("isExtensible", false);
+        out.put("isExtensible", session.extension() != null);
         out.put("label", session.label());
         if (!grant.ipRestrict().isEmpty()) {
             grant.ipRestrict().forEach(out.putArray("ipRestrict")::add);
