@@ -5,11 +5,20 @@
 # Needs: JDK 17+, node 20+ with npm. Takes about 12-15 minutes on 2 cores.
 # Environment: BENCH_SKIP_BUILD=1 reuses benchmarks/target/benchmarks.jar; JMH_ARGS overrides the JMH iteration
 # options; BENCH_WARMUP_MS / BENCH_MEASURE_MS set the Node timing windows.
+# A subset: BENCH_JMH_INCLUDE (JMH include regex, default: every benchmark), BENCH_NODE_FILTER (regex over the Node
+# operation ids of client-ops.js, e.g. '^auth\.'; default: all), BENCH_HTTP=0 skips BitGoJS's client row,
+# BENCH_COLDSTART=0 skips the cold-start runs, BENCH_OUT sets the raw-results directory (default
+# benchmarks/target/compare). Machine load (uptime) at the start, before JMH and at the end goes to load.txt there.
+# The auth, full-client and cold-start rows alone:
+#   BENCH_JMH_INCLUDE='AuthBench|HttpBench' BENCH_NODE_FILTER='^auth\.' BENCH_OUT=benchmarks/target/compare-auth \
+#     benchmarks/compare-bitgojs.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-OUT=benchmarks/target/compare
+OUT=${BENCH_OUT:-benchmarks/target/compare}
+JMH_INCLUDE=${BENCH_JMH_INCLUDE:-}
+NODE_FILTER=${BENCH_NODE_FILTER:-.}
 JS_DIR=benchmarks/target/bitgojs
 JAR=benchmarks/target/benchmarks.jar
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 2 -w 2s -i 3 -r 2s"}
@@ -21,6 +30,8 @@ if [[ "${BENCH_SKIP_BUILD:-}" != "1" || ! -f "$JAR" ]]; then
   log "building $JAR"
   ./mvnw -B -q -pl benchmarks -am package -DskipTests
 fi
+
+echo "start: $(uptime)" > "$OUT/load.txt"
 
 log "installing BitGoJS packages into $JS_DIR"
 cp benchmarks/js/package.json "$JS_DIR/package.json"
@@ -40,10 +51,14 @@ URL=$(sed -n 's/^listening on //p' "$OUT/server.out")
 log "server at $URL"
 
 log "BitGoJS: client-side operations"
-node benchmarks/js/client-ops.js > "$OUT/bitgojs.jsonl"
-log "BitGoJS: BitGoAPI against the local server"
-node benchmarks/js/client-http.js "$URL" >> "$OUT/bitgojs.jsonl"
+node benchmarks/js/client-ops.js "$NODE_FILTER" > "$OUT/bitgojs.jsonl"
+if [[ "${BENCH_HTTP:-1}" != "0" ]]; then
+  log "BitGoJS: BitGoAPI against the local server"
+  node benchmarks/js/client-http.js "$URL" >> "$OUT/bitgojs.jsonl"
+fi
 
+rm -f "$OUT/coldstart.jsonl"
+if [[ "${BENCH_COLDSTART:-1}" != "0" ]]; then
 log "cold start (5 runs each): JVM / node start to the first verified response"
 time_ms() { local t0 t1; t0=$(date +%s%N); "$@" > /dev/null 2>&1; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
 ours=(); theirs=()
@@ -54,16 +69,33 @@ done
 # a failing run would be timed too: check once more that both succeed
 java -cp "$JAR" dev.bitgojava.benchmarks.ColdStart "$URL" > /dev/null 2>&1 || { echo "ColdStart failed" >&2; exit 1; }
 node benchmarks/js/coldstart.js "$URL" > /dev/null 2>&1 || { echo "coldstart.js failed" >&2; exit 1; }
+# The same with an application class-data archive, an option of the launch (not counted for the target): one
+# training run writes the archive, then 5 timed runs map it.
+CDS="$OUT/coldstart.jsa"
+rm -f "$CDS"
+java -XX:ArchiveClassesAtExit="$CDS" -cp "$JAR" dev.bitgojava.benchmarks.ColdStart "$URL" > /dev/null 2>&1
+cds=()
+for _ in 1 2 3 4 5; do
+  cds+=("$(time_ms java -XX:SharedArchiveFile="$CDS" -cp "$JAR" dev.bitgojava.benchmarks.ColdStart "$URL")")
+done
+java -XX:SharedArchiveFile="$CDS" -cp "$JAR" dev.bitgojava.benchmarks.ColdStart "$URL" > /dev/null 2>&1 \
+  || { echo "ColdStart with AppCDS failed" >&2; exit 1; }
 join() { local IFS=,; echo "$*"; }
 {
   echo "{\"id\":\"ours: java -cp benchmarks.jar ColdStart\",\"runsMs\":[$(join "${ours[@]}")]}"
+  echo "{\"id\":\"option, not the target: java -XX:SharedArchiveFile=coldstart.jsa -cp benchmarks.jar ColdStart (AppCDS)\",\"runsMs\":[$(join "${cds[@]}")]}"
   echo "{\"id\":\"BitGoJS: node coldstart.js\",\"runsMs\":[$(join "${theirs[@]}")]}"
 } > "$OUT/coldstart.jsonl"
+fi
 
-log "ours: JMH ($JMH_ARGS)"
+log "ours: JMH ($JMH_ARGS${JMH_INCLUDE:+, include '$JMH_INCLUDE'})"
+echo "before JMH: $(uptime)" >> "$OUT/load.txt"
 # shellcheck disable=SC2086
-java -jar "$JAR" $JMH_ARGS -jvmArgsAppend "-Dbitgo.bench.server=$URL" -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
+java -jar "$JAR" ${JMH_INCLUDE:+"$JMH_INCLUDE"} $JMH_ARGS -jvmArgsAppend "-Dbitgo.bench.server=$URL" -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.log" 2>&1 \
   || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
+
+echo "end: $(uptime)" >> "$OUT/load.txt"
+cat "$OUT/load.txt" >&2
 
 log "table"
 node benchmarks/js/table.js "$OUT/bitgojs.jsonl" "$OUT/jmh.json" "$OUT/coldstart.jsonl" | tee "$OUT/table.md"

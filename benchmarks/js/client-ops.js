@@ -16,10 +16,20 @@ async function keychain() {
   const dec2 = vectorCase('sjcl.json', 'v2Decrypt', 'v2-dec-ok');
   check(sdkApi.decrypt(dec.input.password, dec.input.envelopeJson) === dec.expected.plaintext, 'v1 decrypt');
   check((await sdkApi.decryptAsync(dec2.input.password, dec2.input.envelopeJson)) === dec2.expected.plaintext, 'v2 decrypt');
+  // SJCL caches PBKDF2 output per password, iteration count and salt (sjcl.misc.cachedPbkdf2; the cache object is
+  // the one plain object on sjcl.misc, minified name). Repeating a decrypt of one envelope would measure a cache hit,
+  // so every v1 iteration starts with an empty cache: each operation derives its key, as ours always does.
+  const sjcl = require('@bitgo/sjcl');
+  const cacheKeys = Object.keys(sjcl.misc).filter((k) => sjcl.misc[k] !== null && typeof sjcl.misc[k] === 'object');
+  check(cacheKeys.length === 1, 'one PBKDF2 cache on sjcl.misc');
+  const clearPbkdf2Cache = () => { sjcl.misc[cacheKeys[0]] = {}; };
+  clearPbkdf2Cache();
+  sdkApi.decrypt(dec.input.password, dec.input.envelopeJson);
+  check(Object.keys(sjcl.misc[cacheKeys[0]]).length > 0, 'sdk-api decrypts through the cache that is cleared');
   const v1Opts = { warmupMs: 2000, measureMs: 4000 };
   const v2Opts = { isAsync: true, warmupMs: 2000, measureMs: 6000 };
-  if (filter.test('keychain.v1Encrypt')) await bench('keychain.v1Encrypt', () => sdkApi.encrypt(enc.password, enc.plaintext), v1Opts);
-  if (filter.test('keychain.v1Decrypt')) await bench('keychain.v1Decrypt', () => sdkApi.decrypt(dec.input.password, dec.input.envelopeJson), v1Opts);
+  if (filter.test('keychain.v1Encrypt')) await bench('keychain.v1Encrypt', () => { clearPbkdf2Cache(); return sdkApi.encrypt(enc.password, enc.plaintext); }, v1Opts);
+  if (filter.test('keychain.v1Decrypt')) await bench('keychain.v1Decrypt', () => { clearPbkdf2Cache(); return sdkApi.decrypt(dec.input.password, dec.input.envelopeJson); }, v1Opts);
   if (filter.test('keychain.v2Encrypt')) await bench('keychain.v2Encrypt', () => sdkApi.encryptAsync(enc.password, enc.plaintext, { encryptionVersion: 2 }), v2Opts);
   if (filter.test('keychain.v2Decrypt')) await bench('keychain.v2Decrypt', () => sdkApi.decryptAsync(dec2.input.password, dec2.input.envelopeJson), v2Opts);
 }
