@@ -12,9 +12,6 @@
 # The auth, full-client and cold-start rows alone:
 #   BENCH_JMH_INCLUDE='AuthBench|HttpBench' BENCH_NODE_FILTER='^auth\.' BENCH_OUT=benchmarks/target/compare-auth \
 #     benchmarks/compare-bitgojs.sh
-# The PSBT half-signing rows alone (about 4 minutes):
-#   BENCH_JMH_INCLUDE='PsbtBench' BENCH_NODE_FILTER='^psbt\.' BENCH_HTTP=0 BENCH_COLDSTART=0 \
-#     BENCH_OUT=benchmarks/target/compare-psbt benchmarks/compare-bitgojs.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
