@@ -171,13 +171,13 @@ async function psbt() {
 }
 
 (async () => {
-  await psbt();
   await auth();
   await ecdsa();
   await addresses();
   await keychain();
   await bip32();
   await eth();
+  await psbt();
 })().catch((e) => {
   console.error(e);
   process.exit(1);
