@@ -6,7 +6,9 @@ import dev.bitgojava.client.invoker.ApiResponseDecoder;
 import dev.bitgojava.sdk.errors.BitGoConfigurationException;
 import dev.bitgojava.sdk.errors.BitGoException;
 import dev.bitgojava.sdk.internal.BitGoErrorDecoder;
+import dev.bitgojava.sdk.internal.BitGoJson;
 import dev.bitgojava.sdk.internal.CallExecutor;
+import dev.bitgojava.sdk.internal.JsonBytesDecoder;
 import dev.bitgojava.sdk.internal.NoHiddenRetries;
 import dev.bitgojava.sdk.internal.PendingApprovalDecoder;
 import dev.bitgojava.sdk.internal.PendingApprovalScope;
@@ -20,6 +22,8 @@ import dev.bitgojava.signing.auth.HmacAuthClient;
 import dev.bitgojava.signing.keys.Bip32Key;
 import feign.Client;
 import feign.Feign;
+import feign.form.FormEncoder;
+import feign.jackson.JacksonEncoder;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
@@ -54,7 +58,9 @@ public final class BitGoClient {
     private static final String VERSION = "0.1.0";
 
     private final BitGoClientConfig config;
-    private final ApiClient apiClient;
+    private final ObjectMapper mapper;
+    private final Feign.Builder feign;
+    private final String basePath;
     private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
     /** The user's ECDH root key when this client came from a password login with token issuance, else null. */
     private final Bip32Key ecdhKey;
@@ -66,9 +72,8 @@ public final class BitGoClient {
     private BitGoClient(BitGoClientConfig config, Bip32Key ecdhKey) {
         this.config = config;
         this.ecdhKey = ecdhKey;
-        this.apiClient = new ApiClient();
-        apiClient.setBasePath(stripTrailingSlash(config.environment().baseUrl().toString()));
-        ObjectMapper mapper = apiClient.getObjectMapper();
+        this.basePath = stripTrailingSlash(config.environment().baseUrl().toString());
+        this.mapper = BitGoJson.MAPPER;
 
         Client client = new feign.okhttp.OkHttpClient(okHttp(config));
         if (config.accessToken().isPresent()) {
@@ -100,13 +105,17 @@ public final class BitGoClient {
         String userAgent = "bitgo-java/" + VERSION + " java/" + System.getProperty("java.version")
                 + config.userAgentSuffix().map(s -> " " + s.replace('{', '(').replace('}', ')')).orElse("");
 
-        Feign.Builder builder = apiClient.getFeignBuilder();
+        // What the generated ApiClient's constructor sets up, then ours on top.
+        Feign.Builder builder = Feign.builder()
+                .encoder(new FormEncoder(new JacksonEncoder(mapper)));
+        this.feign = builder;
         builder.client(client)
                 .options(new Request.Options(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
                         config.readTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
                 .retryer(Retryer.NEVER_RETRY)
                 .errorDecoder(new BitGoErrorDecoder(mapper, config.clock()))
-                .decoder(new PendingApprovalDecoder(new ApiResponseDecoder(mapper), mapper))
+                .decoder(new PendingApprovalDecoder(new JsonBytesDecoder(new ApiResponseDecoder(mapper), mapper),
+                        mapper))
                 .logger(new RedactingLogger())
                 .logLevel(Logger.Level.valueOf(config.logLevel().name()))
                 .requestInterceptor(t -> {
@@ -116,8 +125,16 @@ public final class BitGoClient {
                 .invocationHandlerFactory(new RetryingInvocationHandlerFactory(executor));
     }
 
+    /**
+     * Idle connections kept per client. Feign calls OkHttp synchronously, so every calling thread holds its own
+     * connection ({@code Dispatcher.maxRequestsPerHost} limits only asynchronous calls); OkHttp's default of 5 idle
+     * connections made most threads of a busier application open a new connection for each request.
+     */
+    static final int MAX_IDLE_CONNECTIONS = 32;
+
     private static okhttp3.OkHttpClient okHttp(BitGoClientConfig config) {
         okhttp3.OkHttpClient.Builder b = new okhttp3.OkHttpClient.Builder()
+                .connectionPool(new okhttp3.ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 // One retry layer only: OkHttp must not silently resend (it would resend a POST, too).
                 .retryOnConnectionFailure(false)
                 .addNetworkInterceptor(new NoHiddenRetries())
@@ -127,6 +144,11 @@ public final class BitGoClient {
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout());
         config.proxy().ifPresent(b::proxy);
+        if ("http".equalsIgnoreCase(config.environment().baseUrl().getScheme())) {
+            // Plain HTTP (a local BitGo Express, a test server) and redirects are off: no request of this client
+            // can need TLS, so OkHttp need not load the platform trust store and TLS classes on start.
+            b.connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT));
+        }
         return b.build();
     }
 
@@ -159,7 +181,7 @@ public final class BitGoClient {
 
     /** Converts JSON to a generated model type with the generated client's mapper. */
     <T> T convert(Object json, Class<T> type) {
-        return apiClient.getObjectMapper().convertValue(json, type);
+        return mapper.convertValue(json, type);
     }
 
     /** The ECDH root key kept from a password login, or null. */
@@ -205,8 +227,8 @@ public final class BitGoClient {
     public <T extends ApiClient.Api> T api(Class<T> type) {
         Objects.requireNonNull(type, "type");
         return (T) apis.computeIfAbsent(type, t -> {
-            synchronized (apiClient) {
-                return apiClient.buildClient(type);
+            synchronized (feign) {
+                return feign.target(type, basePath);
             }
         });
     }

@@ -73,9 +73,47 @@ public final class CallExecutor {
         Duration totalWait = Duration.ZERO;
     }
 
-    /** Runs a call with retries; every failure leaves as a {@link BitGoException}. */
+    /**
+     * Runs a call with retries; every failure leaves as a {@link BitGoException}. The first attempt runs directly;
+     * the Resilience4j {@link Retry} is built only when it fails with a retryable error, so a call that succeeds
+     * at once (nearly all of them) pays nothing for the retry machinery.
+     */
     public Object execute(String operation, String httpMethod, Attempt attempt) {
         CallState state = new CallState();
+        BitGoException firstFailure;
+        try {
+            Object result = attemptOnce(operation, httpMethod, attempt, state);
+            listener.onCallEnd(operation, state.attempts, state.totalWait, null);
+            return result;
+        } catch (BitGoException e) {
+            if (policy.maxAttempts() <= 1 || !isRetryable(e, httpMethod)) {
+                e.recordAttempts(state.attempts, state.totalWait);
+                listener.onCallEnd(operation, state.attempts, state.totalWait, e);
+                throw e;
+            }
+            firstFailure = e;
+        }
+        return retry(operation, httpMethod, attempt, state, firstFailure);
+    }
+
+    private Object attemptOnce(String operation, String httpMethod, Attempt attempt, CallState state) {
+        state.attempts++;
+        if (rateLimiter != null && !rateLimiter.acquirePermission()) {
+            throw new BitGoClientException("client-side rate limit: no permit for " + operation);
+        }
+        try {
+            return attempt.run();
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw Exceptions.map(t, httpMethod);
+        }
+    }
+
+    /** The retry layer proper, entered after a first attempt that failed with {@code firstFailure}. */
+    private Object retry(String operation, String httpMethod, Attempt attempt, CallState state,
+                         BitGoException firstFailure) {
+        BitGoException[] pending = {firstFailure};
         RetryConfig config = RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
                 .retryOnException(t -> t instanceof BitGoException b && isRetryable(b, httpMethod))
@@ -101,17 +139,13 @@ public final class CallExecutor {
         Retry retry = Retry.of(operation, config);
         try {
             Object result = retry.executeSupplier(() -> {
-                state.attempts++;
-                if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-                    throw new BitGoClientException("client-side rate limit: no permit for " + operation);
+                BitGoException failed = pending[0];
+                if (failed != null) {
+                    // The attempt that already ran and failed: hand its failure to Resilience4j as attempt 1.
+                    pending[0] = null;
+                    throw failed;
                 }
-                try {
-                    return attempt.run();
-                } catch (Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw Exceptions.map(t, httpMethod);
-                }
+                return attemptOnce(operation, httpMethod, attempt, state);
             });
             listener.onCallEnd(operation, state.attempts, state.totalWait, null);
             return result;

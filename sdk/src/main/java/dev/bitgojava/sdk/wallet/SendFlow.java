@@ -3,7 +3,6 @@ package dev.bitgojava.sdk.wallet;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bitgojava.client.api.TransactionApi;
-import dev.bitgojava.client.invoker.ApiClient;
 import dev.bitgojava.client.model.BuildTransactionRequest;
 import dev.bitgojava.client.model.BuildTransactionResponse;
 import dev.bitgojava.client.model.BuildTransactionResult;
@@ -20,6 +19,7 @@ import dev.bitgojava.sdk.errors.BitGoSendOutcomeUnknownException;
 import dev.bitgojava.sdk.errors.BitGoTransactionRejectedException;
 import dev.bitgojava.sdk.errors.BitGoUnsupportedException;
 import dev.bitgojava.sdk.errors.BitGoWrongPassphraseException;
+import dev.bitgojava.sdk.internal.BitGoJson;
 import dev.bitgojava.sdk.internal.InFlightSends;
 import dev.bitgojava.sdk.internal.KeyChecks;
 import dev.bitgojava.signing.SigningException;
@@ -58,7 +58,7 @@ final class SendFlow {
     private static final Duration DEFAULT_ETH_EXPIRY = Duration.ofDays(7);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final KeychainEncryptor ENCRYPTOR = KeychainEncryptor.defaults();
-    private static final ObjectMapper MAPPER = new ApiClient().getObjectMapper().copy()
+    private static final ObjectMapper MAPPER = BitGoJson.newMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Wallet wallet;

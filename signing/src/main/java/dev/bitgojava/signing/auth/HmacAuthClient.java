@@ -4,7 +4,6 @@ import dev.bitgojava.signing.SigningException;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import feign.Util;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,8 +78,11 @@ public final class HmacAuthClient implements Client {
             if (rb == null) {
                 bytes = EMPTY;
             } else {
+                // Read once into an array of the declared length where known (no intermediate stream buffer);
+                // the verifier MACs this array and the decoder parses it: the body is never copied again.
+                Integer length = rb.length();
                 try (InputStream in = rb.asInputStream()) {
-                    bytes = Util.toByteArray(in);
+                    bytes = length != null && length >= 0 ? in.readNBytes(length) : in.readAllBytes();
                 }
             }
         }

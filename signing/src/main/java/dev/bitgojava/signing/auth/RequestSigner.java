@@ -59,8 +59,8 @@ public final class RequestSigner {
             Subjects.bodyHash(scratch, body);
             bodyHash = Hex.encode(scratch.digest, 0, 32);
         }
-        SubjectBuffer buf = Subjects.request(version, m, path, body, ts, bodyHash, id);
-        Subjects.mac(token, buf);
+        SubjectBuffer buf = Subjects.request(version, m, path, ts, bodyHash, id);
+        Subjects.mac(token, buf, Subjects.tail(version, body));
         String hmac = Hex.encode(buf.digest, 0, 32);
         return new RequestSignature(version, token.authorizationHeaderValue(), Long.toString(ts), hmac,
                 bodyHash, version == AuthVersion.V4 ? id : null);
@@ -81,8 +81,8 @@ public final class RequestSigner {
             Subjects.bodyHash(scratch, body);
             bodyHash = Hex.encode(scratch.digest, 0, 32);
         }
-        return Subjects.request(version, m, path, body, version.wireTimestamp(epochMillis), bodyHash, id)
-                .toByteArray();
+        return Subjects.bytes(Subjects.request(version, m, path, version.wireTimestamp(epochMillis), bodyHash, id),
+                Subjects.tail(version, body));
     }
 
     @Override

@@ -69,8 +69,8 @@ public final class RequestVerifier {
             Subjects.bodyHash(scratch, body);
             bodyHash = dev.bitgojava.signing.internal.Hex.encode(scratch.digest, 0, 32);
         }
-        SubjectBuffer buf = Subjects.request(version, m, path, body, wireTs, bodyHash, id);
-        Subjects.mac(token, buf);
+        SubjectBuffer buf = Subjects.request(version, m, path, wireTs, bodyHash, id);
+        Subjects.mac(token, buf, Subjects.tail(version, body));
         boolean valid = Subjects.matches(buf, hmac);
         boolean inWindow = version.isInValidityWindow(ts, clock.millis());
         return new RequestCheck(version, authorized, valid, inWindow, ts, id);

@@ -42,7 +42,7 @@ public final class ResponseSigner {
         String m = Subjects.method(method);
         String path = Subjects.requirePath(pathWithQuery);
         SubjectBuffer buf = Subjects.response(version, m, path, status, timestamp, body, authRequestId);
-        Subjects.mac(token, buf);
+        Subjects.mac(token, buf, Subjects.tail(version, body));
         return new ResponseSignature(timestamp, Hex.encode(buf.digest, 0, 32));
     }
 }

@@ -56,21 +56,20 @@ final class Subjects {
     }
 
     /**
-     * Writes a request subject. {@code bodyHashHex} must be given for V4 (it is also a header) and is ignored
-     * otherwise.
+     * Writes the head of a request subject: everything before the body, which V2/V3 MAC straight from the
+     * caller's array (see {@link #tail}); all of it for V4. {@code bodyHashHex} must be given for V4 (it is also
+     * a header) and is ignored otherwise.
      */
-    static SubjectBuffer request(AuthVersion v, String method, String path, byte[] body, long wireTimestamp,
+    static SubjectBuffer request(AuthVersion v, String method, String path, long wireTimestamp,
                                  String bodyHashHex, String authRequestId) {
         SubjectBuffer b = SubjectBuffer.get();
         switch (v) {
             case V2:
                 b.decimal(wireTimestamp).put('|').utf8(path).put('|');
-                appendBody(b, body);
                 break;
             case V3:
                 b.utf8(method).put('|').decimal(wireTimestamp).put('|').utf8(v.headerValue()).put('|')
                         .utf8(path).put('|');
-                appendBody(b, body);
                 break;
             case V4:
                 b.decimal(wireTimestamp).put('\n').utf8(method).put('\n').utf8(path).put('\n')
@@ -82,7 +81,10 @@ final class Subjects {
         return b;
     }
 
-    /** Writes a response subject; the timestamp is the header text as received (or as it will be sent). */
+    /**
+     * Writes the head of a response subject (everything before the body; all of it for V4, whose body enters as
+     * its SHA-256); the timestamp is the header text as received (or as it will be sent).
+     */
     static SubjectBuffer response(AuthVersion v, String method, String path, int status, String timestamp,
                                   byte[] body, String authRequestId) {
         String ts = timestamp == null ? "" : timestamp;
@@ -90,13 +92,11 @@ final class Subjects {
             case V2: {
                 SubjectBuffer b = SubjectBuffer.get();
                 b.utf8(ts).put('|').utf8(path).put('|').decimal(status).put('|');
-                appendBody(b, body);
                 return b;
             }
             case V3: {
                 SubjectBuffer b = SubjectBuffer.get();
                 b.utf8(method).put('|').utf8(ts).put('|').utf8(path).put('|').decimal(status).put('|');
-                appendBody(b, body);
                 return b;
             }
             case V4: {
@@ -111,18 +111,30 @@ final class Subjects {
         }
     }
 
-    private static void appendBody(SubjectBuffer b, byte[] body) {
-        if (body != null) {
-            b.put(body, 0, body.length);
-        }
+    /** What follows the head in a subject: the body for V2/V3 (null counts as empty), nothing for V4. */
+    static byte[] tail(AuthVersion v, byte[] body) {
+        return v == AuthVersion.V4 || body == null ? EMPTY : body;
     }
 
-    /** HMAC-SHA256 of the buffer's bytes into {@code buf.digest}. */
-    static void mac(AccessToken token, SubjectBuffer buf) {
+    /** The whole subject, head and tail, as one array (diagnostics and tests; signing never builds it). */
+    static byte[] bytes(SubjectBuffer head, byte[] tail) {
+        byte[] out = java.util.Arrays.copyOf(head.array(), head.length() + tail.length);
+        System.arraycopy(tail, 0, out, head.length(), tail.length);
+        return out;
+    }
+
+    /**
+     * HMAC-SHA256 of the head's bytes followed by {@code tail} into {@code head.digest}. The tail (a body of any
+     * size) goes into the MAC from the caller's array: it is never copied.
+     */
+    static void mac(AccessToken token, SubjectBuffer head, byte[] tail) {
         Mac mac = token.mac();
-        mac.update(buf.array(), 0, buf.length());
+        mac.update(head.array(), 0, head.length());
+        if (tail.length > 0) {
+            mac.update(tail, 0, tail.length);
+        }
         try {
-            mac.doFinal(buf.digest, 0);
+            mac.doFinal(head.digest, 0);
         } catch (ShortBufferException e) {
             throw new SigningException("HMAC output buffer too small", e);
         }
@@ -133,12 +145,30 @@ final class Subjects {
      * exactly 64 digits; anything else never matches).
      */
     static boolean matches(SubjectBuffer buf, String receivedHex) {
-        byte[] received = dev.bitgojava.signing.internal.Hex.decodeStrict(receivedHex, 32);
-        if (received == null) {
-            // Still compare, so that a malformed header costs the same as a wrong one.
-            MessageDigest.isEqual(buf.digest, new byte[32]);
-            return false;
+        // Decode the received hex once into scratch space and compare bytes: no string of ours is built.
+        byte[] received = buf.received;
+        boolean wellFormed = receivedHex != null && receivedHex.length() == 64;
+        for (int i = 0; i < 32; i++) {
+            int hi = wellFormed ? hexValue(receivedHex.charAt(2 * i)) : 0;
+            int lo = wellFormed ? hexValue(receivedHex.charAt(2 * i + 1)) : 0;
+            wellFormed &= hi >= 0 && lo >= 0;
+            received[i] = (byte) ((hi << 4) | lo);
         }
-        return MessageDigest.isEqual(buf.digest, received);
+        // A malformed header is still compared, so that it costs the same as a wrong one.
+        boolean equal = MessageDigest.isEqual(buf.digest, received);
+        return equal && wellFormed;
+    }
+
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 }

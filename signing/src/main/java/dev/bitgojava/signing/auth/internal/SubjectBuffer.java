@@ -18,6 +18,8 @@ public final class SubjectBuffer {
     private int length;
     /** Scratch space for a 32-byte digest or MAC. */
     public final byte[] digest = new byte[32];
+    /** Scratch space for a received 32-byte MAC, decoded from hex. */
+    public final byte[] received = new byte[32];
 
     private SubjectBuffer() {
     }
