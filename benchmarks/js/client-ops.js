@@ -142,6 +142,34 @@ async function addresses() {
   }
 }
 
+async function psbt() {
+  // Same PSBTs as PsbtBench (benchmarks/src/main/resources/psbt-50-inputs.json); the SDK's own signing entry point,
+  // hex in, hex out, as a client calls it. Reported per input (the whole PSBT divided by its input count).
+  // psbt.<type>.signOnly: the signer inside it alone (wasm-utxo BitGoPsbt.sign with the xprv, without the SDK's
+  // per-input re-parse and signature verification that coin.signTransaction adds), for the table's note.
+  const ids = ['p2sh', 'p2wsh', 'p2tr'].filter((t) => filter.test(`psbt.${t}`) || filter.test(`psbt.${t}.signOnly`));
+  if (!ids.length) return;
+  const { fixedScriptWallet } = require('@bitgo/wasm-utxo');
+  const { halfSign, bitgoCoin, OUT } = require('./psbt-inputs');
+  const doc = JSON.parse(fs.readFileSync(OUT, 'utf8'));
+  const coin = bitgoCoin();
+  const w = { xprvs: { user: doc.userXprv }, pubs: doc.pubs };
+  const hexOf = (b64) => Buffer.from(b64, 'base64').toString('hex');
+  for (const t of ids) {
+    const p = doc.psbts[t];
+    const unsignedHex = hexOf(p.unsignedPsbtBase64);
+    check((await halfSign(coin, w, unsignedHex)) === hexOf(p.halfSignedPsbtBase64), `${t} half-signed PSBT as recorded`);
+    if (filter.test(`psbt.${t}`)) await bench(`psbt.${t}`, () => halfSign(coin, w, unsignedHex), { isAsync: true, perOp: p.inputs });
+    const signOnly = () => {
+      const tx = fixedScriptWallet.BitGoPsbt.fromBytes(Buffer.from(unsignedHex, 'hex'), doc.coin);
+      tx.sign(doc.userXprv);
+      return Buffer.from(tx.serialize()).toString('hex');
+    };
+    check(signOnly() === hexOf(p.halfSignedPsbtBase64), `${t} wasm-utxo sign alone gives the same PSBT`);
+    if (filter.test(`psbt.${t}.signOnly`)) await bench(`psbt.${t}.signOnly`, signOnly, { perOp: p.inputs });
+  }
+}
+
 (async () => {
   await auth();
   await ecdsa();
@@ -149,6 +177,7 @@ async function addresses() {
   await keychain();
   await bip32();
   await eth();
+  await psbt();
 })().catch((e) => {
   console.error(e);
   process.exit(1);
