@@ -1,6 +1,5 @@
 package dev.bitgojava.signing.keys;
 
-import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
 import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import dev.bitgojava.signing.internal.Base58;
