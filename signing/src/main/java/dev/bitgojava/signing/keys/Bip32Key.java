@@ -5,6 +5,7 @@ import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import dev.bitgojava.signing.internal.Base58;
 import dev.bitgojava.signing.internal.Hashes;
 import dev.bitgojava.signing.keys.InvalidExtendedKeyException.Reason;
+import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>BitGo always writes mainnet version bytes ({@code xprv}/{@code xpub}), also for testnet coins; keys parsed from
  * {@code tprv}/{@code tpub} keep their network so they serialise back unchanged.
  *
- * <p>Performance: the curve work (public keys, child tweaks) runs on the process's secp256k1 backend, native
- * libsecp256k1 where it loads; public keys are computed lazily and kept; and {@link #derive(String)} keeps the
+ * <p>Performance: public keys and private derivation run on the process's secp256k1 backend (native libsecp256k1
+ * where it loads); public derivation adds a variable-time multiple of G to the kept parent point, with no
+ * decompression; public keys are computed lazily and kept; and {@link #derive(String)} keeps the
  * parents of the last derived leaves (such as a wallet's {@code 0/0/<chain>} node) so deriving many indexes below
  * one parent costs one step each.
  */
@@ -66,6 +68,8 @@ public final class Bip32Key {
 
     /** 33 bytes compressed; computed on first use for a private key. */
     private volatile byte[] publicKey;
+    /** The public key as a point, kept for public derivation (which adds points without decompressing). */
+    private volatile ECPoint point;
     private volatile byte[] identifier;
     private volatile Map<Bip32Path, Bip32Key> parentCache;
 
@@ -185,10 +189,14 @@ public final class Bip32Key {
                 throw new InvalidExtendedKeyException(Reason.INVALID_PUBLIC_KEY_PREFIX);
             }
             byte[] pub = Arrays.copyOfRange(raw, 45, 78);
-            if (EcBackends.get().parsePublicKey(pub) == null) {
+            byte[] uncompressed = EcBackends.get().parsePublicKey(pub);
+            if (uncompressed == null) {
                 throw new InvalidExtendedKeyException(Reason.PUBLIC_KEY_NOT_ON_CURVE);
             }
-            return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, pub);
+            Bip32Key key = new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, pub);
+            key.point = Secp256k1.CURVE.createPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)),
+                    new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
+            return key;
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -332,6 +340,15 @@ public final class Bip32Key {
         return privateKey;
     }
 
+    private ECPoint point() {
+        ECPoint p = point;
+        if (p == null) {
+            p = Secp256k1.decodePoint(compressedPublicKey()).normalize();
+            point = p;
+        }
+        return p;
+    }
+
     private byte[] compressedPublicKey() {
         byte[] pub = publicKey;
         if (pub == null) {
@@ -451,11 +468,16 @@ public final class Bip32Key {
                 }
                 return new Bip32Key(network, depth + 1, fingerprint, index, childChain, k, null);
             }
-            byte[] child = EcBackends.get().publicKeyTweakAdd(compressedPublicKey(), il);
-            if (child == null) {
+            // IL is public here: a variable-time table of multiples of G plus one addition to the kept parent point
+            // beats a native tweak, which has to parse (decompress) the parent and serialise the child.
+            ECPoint child = Secp256k1.multiplyGAndAddVarTime(new BigInteger(1, il), point());
+            if (child.isInfinity()) {
                 return deriveChild(index + 1);
             }
-            return new Bip32Key(network, depth + 1, fingerprint, index, childChain, null, child);
+            Bip32Key key = new Bip32Key(network, depth + 1, fingerprint, index, childChain, null,
+                    child.getEncoded(true));
+            key.point = child;
+            return key;
         } finally {
             Arrays.fill(i, (byte) 0);
             Arrays.fill(il, (byte) 0);
