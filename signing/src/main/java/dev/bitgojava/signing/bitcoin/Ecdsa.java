@@ -1,15 +1,9 @@
 package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.SigningException;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.signers.DSAKCalculator;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import dev.bitgojava.signing.bitcoin.internal.UnreducedHashNonces;
-import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
+import dev.bitgojava.signing.bitcoin.internal.EcBackends;
+import dev.bitgojava.signing.bitcoin.internal.JavaEcBackend;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 
@@ -65,8 +59,8 @@ public final class Ecdsa {
 
     /** {@link #sign} returning the two scalars. */
     public static Signature signToSignature(byte[] hash32, byte[] privateKey32) {
-        RecoverableSignature signature = signRecoverable(hash32, privateKey32);
-        return new Signature(signature.r(), signature.s());
+        checkSigningInput(hash32, privateKey32);
+        return EcBackends.get().ecdsaSign(hash32, privateKey32);
     }
 
     /**
@@ -83,34 +77,15 @@ public final class Ecdsa {
      * @throws SigningException when the hash is not 32 bytes or the key is not a valid secret key
      */
     public static RecoverableSignature signRecoverable(byte[] hash32, byte[] privateKey32) {
+        checkSigningInput(hash32, privateKey32);
+        return EcBackends.get().ecdsaSignRecoverable(hash32, privateKey32);
+    }
+
+    private static void checkSigningInput(byte[] hash32, byte[] privateKey32) {
         if (hash32 == null || hash32.length != 32) {
             throw new SigningException("ECDSA signs a 32-byte hash");
         }
-        BigInteger d = Secp256k1.secretScalar(privateKey32);
-        BigInteger e = new BigInteger(1, hash32);
-        // libsecp256k1 (BitGo's signers) feeds the hash to RFC 6979 unreduced; that differs only for hashes >= n.
-        DSAKCalculator nonces = e.compareTo(N) >= 0 ? new UnreducedHashNonces()
-                : new HMacDSAKCalculator(new SHA256Digest());
-        nonces.init(N, d, hash32);
-        while (true) {
-            BigInteger k = nonces.nextK();
-            ECPoint point = Secp256k1.multiplyG(k);
-            BigInteger x = point.getAffineXCoord().toBigInteger();
-            BigInteger r = x.mod(N);
-            if (r.signum() == 0) {
-                continue;
-            }
-            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
-            if (s.signum() == 0) {
-                continue;
-            }
-            int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
-            if (!Secp256k1.isLowS(s)) {
-                s = N.subtract(s);
-                recoveryId ^= 1;
-            }
-            return new RecoverableSignature(r, s, recoveryId);
-        }
+        Secp256k1.secretScalar(privateKey32);
     }
 
     /**
@@ -155,45 +130,12 @@ public final class Ecdsa {
         if (signature == null || hash32 == null || hash32.length != 32) {
             return false;
         }
-        ECPoint q;
-        try {
-            q = Secp256k1.decodePoint(publicKey);
-        } catch (SigningException e) {
-            return false;
-        }
-        return verify(hash32, signature, q);
+        return EcBackends.get().ecdsaVerify(hash32, signature, publicKey);
     }
 
     /** Verifies the scalars of a signature with a decoded public key. */
     public static boolean verify(byte[] hash32, Signature signature, ECPoint publicKey) {
-        BigInteger r = signature.r();
-        BigInteger s = signature.s();
-        if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
-            return false;
-        }
-        BigInteger e = new BigInteger(1, hash32);
-        BigInteger w = BigIntegers.modOddInverse(N, s);
-        BigInteger u1 = e.multiply(w).mod(N);
-        BigInteger u2 = r.multiply(w).mod(N);
-        ECPoint point = ECAlgorithms.sumOfTwoMultiplies(Secp256k1.G, u1, publicKey, u2);
-        if (point.isInfinity()) {
-            return false;
-        }
-        ECCurve curve = point.getCurve();
-        if (curve.getCoordinateSystem() == ECCurve.COORD_JACOBIAN && !point.isNormalized()) {
-            // Compare r·Z² with X instead of normalising: saves a field inversion.
-            ECFieldElement z2 = point.getZCoord(0).square();
-            ECFieldElement x = point.getRawXCoord();
-            BigInteger candidate = r;
-            while (candidate.compareTo(Secp256k1.P) < 0) {
-                if (curve.fromBigInteger(candidate).multiply(z2).equals(x)) {
-                    return true;
-                }
-                candidate = candidate.add(N);
-            }
-            return false;
-        }
-        return point.normalize().getAffineXCoord().toBigInteger().mod(N).equals(r);
+        return JavaEcBackend.ecdsaVerify(hash32, signature, publicKey);
     }
 
     /**

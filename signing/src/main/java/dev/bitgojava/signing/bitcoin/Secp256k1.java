@@ -1,6 +1,7 @@
 package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.SigningException;
+import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import dev.bitgojava.signing.bitcoin.internal.PublicGMultiplier;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -160,6 +161,7 @@ public final class Secp256k1 {
 
     /** The 33-byte compressed public key of a 32-byte secret key. */
     public static byte[] publicKey(byte[] secretKey32) {
-        return compressed(multiplyG(secretScalar(secretKey32)));
+        secretScalar(secretKey32);
+        return EcBackends.get().publicKey(secretKey32);
     }
 }

@@ -2,7 +2,8 @@ package dev.bitgojava.signing.bitcoin;
 
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.internal.ByteWriter;
-import org.bouncycastle.math.ec.ECPoint;
+import dev.bitgojava.signing.bitcoin.internal.EcBackend;
+import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -78,19 +79,21 @@ public final class Taproot {
      */
     public static TweakedKey tweak(byte[] internalXOnly32, byte[] merkleRootOrNull) {
         byte[] t = tweakHash(internalXOnly32, merkleRootOrNull);
-        ECPoint p = Secp256k1.liftX(internalXOnly32);
-        if (p == null) {
+        byte[] internal = new byte[33];
+        internal[0] = 0x02;
+        System.arraycopy(internalXOnly32, 0, internal, 1, 32);
+        EcBackend backend = EcBackends.get();
+        if (backend.parsePublicKey(internal) == null) {
             throw new SigningException("the internal key is not the x coordinate of a secp256k1 point");
         }
-        BigInteger scalar = new BigInteger(1, t);
-        if (scalar.compareTo(Secp256k1.N) >= 0) {
+        if (new BigInteger(1, t).compareTo(Secp256k1.N) >= 0) {
             throw new SigningException("the taproot tweak is not below the group order");
         }
-        ECPoint q = Secp256k1.multiplyGAndAddVarTime(scalar, p);
-        if (q.isInfinity()) {
+        byte[] q = backend.publicKeyTweakAdd(internal, t);
+        if (q == null) {
             throw new SigningException("the tweaked key is the point at infinity");
         }
-        return new TweakedKey(Secp256k1.xOnly(q), Secp256k1.hasEvenY(q) ? 0 : 1, t);
+        return new TweakedKey(Arrays.copyOfRange(q, 1, 33), q[0] == 0x02 ? 0 : 1, t);
     }
 
     /**
@@ -99,17 +102,24 @@ public final class Taproot {
      */
     public static byte[] tweakSecretKey(byte[] secretKey32, byte[] merkleRootOrNull) {
         BigInteger d0 = Secp256k1.secretScalar(secretKey32);
-        ECPoint p = Secp256k1.multiplyG(d0);
-        BigInteger d = Secp256k1.hasEvenY(p) ? d0 : Secp256k1.N.subtract(d0);
-        BigInteger t = new BigInteger(1, tweakHash(Secp256k1.xOnly(p), merkleRootOrNull));
-        if (t.compareTo(Secp256k1.N) >= 0) {
+        EcBackend backend = EcBackends.get();
+        byte[] p = backend.publicKey(secretKey32);
+        byte[] t = tweakHash(Arrays.copyOfRange(p, 1, 33), merkleRootOrNull);
+        if (new BigInteger(1, t).compareTo(Secp256k1.N) >= 0) {
             throw new SigningException("the taproot tweak is not below the group order");
         }
-        BigInteger tweaked = d.add(t).mod(Secp256k1.N);
-        if (tweaked.signum() == 0) {
-            throw new SigningException("the tweaked secret key is zero");
+        byte[] d = p[0] == 0x02 ? secretKey32 : Secp256k1.toBytes32(Secp256k1.N.subtract(d0));
+        try {
+            byte[] tweaked = backend.privateKeyTweakAdd(d, t);
+            if (tweaked == null) {
+                throw new SigningException("the tweaked secret key is zero");
+            }
+            return tweaked;
+        } finally {
+            if (d != secretKey32) {
+                Arrays.fill(d, (byte) 0);
+            }
         }
-        return Secp256k1.toBytes32(tweaked);
     }
 
     /** The segwit v1 output script {@code OP_1 <32-byte key>}. */

@@ -1,7 +1,7 @@
 package dev.bitgojava.signing.keys;
 
-import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
+import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import dev.bitgojava.signing.internal.Base58;
 import dev.bitgojava.signing.internal.Hashes;
 import dev.bitgojava.signing.keys.InvalidExtendedKeyException.Reason;
@@ -22,9 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>BitGo always writes mainnet version bytes ({@code xprv}/{@code xpub}), also for testnet coins; keys parsed from
  * {@code tprv}/{@code tpub} keep their network so they serialise back unchanged.
  *
- * <p>Performance: public keys are computed lazily and kept; public derivation adds points without decompressing
- * anything; and {@link #derive(String)} keeps the parents of the last derived leaves (such as a wallet's
- * {@code 0/0/<chain>} node) so deriving many indexes below one parent costs one step each.
+ * <p>Performance: public keys and private derivation run on the process's secp256k1 backend (native libsecp256k1
+ * where it loads); public derivation adds a variable-time multiple of G to the kept parent point, with no
+ * decompression; public keys are computed lazily and kept; and {@link #derive(String)} keeps the
+ * parents of the last derived leaves (such as a wallet's {@code 0/0/<chain>} node) so deriving many indexes below
+ * one parent costs one step each.
  */
 public final class Bip32Key {
 
@@ -64,20 +66,21 @@ public final class Bip32Key {
     /** 32 bytes, or null for a public key. */
     private final byte[] privateKey;
 
-    private volatile ECPoint point;
+    /** 33 bytes compressed; computed on first use for a private key. */
     private volatile byte[] publicKey;
+    /** The public key as a point, kept for public derivation (which adds points without decompressing). */
+    private volatile ECPoint point;
     private volatile byte[] identifier;
     private volatile Map<Bip32Path, Bip32Key> parentCache;
 
     private Bip32Key(Network network, int depth, int parentFingerprint, int childIndex, byte[] chainCode,
-                     byte[] privateKey, ECPoint point, byte[] publicKey) {
+                     byte[] privateKey, byte[] publicKey) {
         this.network = network;
         this.depth = depth;
         this.parentFingerprint = parentFingerprint;
         this.childIndex = childIndex;
         this.chainCode = chainCode;
         this.privateKey = privateKey;
-        this.point = point;
         this.publicKey = publicKey;
     }
 
@@ -102,7 +105,7 @@ public final class Bip32Key {
                 Arrays.fill(il, (byte) 0);
                 throw new InvalidSeedException("the seed gives a master key outside 1..n-1; use another seed");
             }
-            return new Bip32Key(Network.MAINNET, 0, 0, 0, Arrays.copyOfRange(i, 32, 64), il, null, null);
+            return new Bip32Key(Network.MAINNET, 0, 0, 0, Arrays.copyOfRange(i, 32, 64), il, null);
         } finally {
             Arrays.fill(i, (byte) 0);
         }
@@ -177,7 +180,7 @@ public final class Bip32Key {
                 if (k.signum() == 0 || k.compareTo(Secp256k1.N) >= 0) {
                     throw new InvalidExtendedKeyException(Reason.PRIVATE_KEY_OUT_OF_RANGE);
                 }
-                return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, key, null, null);
+                return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, key, null);
             }
             if (prefix == 0x00) {
                 throw new InvalidExtendedKeyException(Reason.PUBLIC_VERSION_WITH_PRIVATE_KEY);
@@ -186,13 +189,14 @@ public final class Bip32Key {
                 throw new InvalidExtendedKeyException(Reason.INVALID_PUBLIC_KEY_PREFIX);
             }
             byte[] pub = Arrays.copyOfRange(raw, 45, 78);
-            ECPoint p;
-            try {
-                p = Secp256k1.decodePoint(pub);
-            } catch (SigningException e) {
+            byte[] uncompressed = EcBackends.get().parsePublicKey(pub);
+            if (uncompressed == null) {
                 throw new InvalidExtendedKeyException(Reason.PUBLIC_KEY_NOT_ON_CURVE);
             }
-            return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, p, pub);
+            Bip32Key key = new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, pub);
+            key.point = Secp256k1.CURVE.createPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)),
+                    new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
+            return key;
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -256,7 +260,7 @@ public final class Bip32Key {
         if (target == network) {
             return this;
         }
-        return new Bip32Key(target, depth, parentFingerprint, childIndex, chainCode, privateKey, point, publicKey);
+        return new Bip32Key(target, depth, parentFingerprint, childIndex, chainCode, privateKey, publicKey);
     }
 
     /** The public form of this key: same public key and chain code, no private material. */
@@ -264,7 +268,7 @@ public final class Bip32Key {
         if (privateKey == null) {
             return this;
         }
-        return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, point(), publicKey());
+        return new Bip32Key(network, depth, parentFingerprint, childIndex, chainCode, null, compressedPublicKey());
     }
 
     // ------------------------------------------------------------------------------------------------ accessors
@@ -315,7 +319,8 @@ public final class Bip32Key {
 
     /** The 65-byte uncompressed public key {@code 04 || X || Y}. */
     public byte[] uncompressedPublicKey() {
-        return point().getEncoded(false);
+        return privateKey != null ? EcBackends.get().uncompressedPublicKey(privateKey)
+                : EcBackends.get().parsePublicKey(publicKey);
     }
 
     /** HASH160 of the compressed public key: the key's identifier. */
@@ -338,7 +343,7 @@ public final class Bip32Key {
     private ECPoint point() {
         ECPoint p = point;
         if (p == null) {
-            p = Secp256k1.multiplyG(new BigInteger(1, privateKey));
+            p = Secp256k1.decodePoint(compressedPublicKey()).normalize();
             point = p;
         }
         return p;
@@ -347,7 +352,7 @@ public final class Bip32Key {
     private byte[] compressedPublicKey() {
         byte[] pub = publicKey;
         if (pub == null) {
-            pub = point().getEncoded(true);
+            pub = EcBackends.get().publicKey(privateKey);
             publicKey = pub;
         }
         return pub;
@@ -449,28 +454,33 @@ public final class Bip32Key {
         writeInt(data, 33, index);
         byte[] i = Hashes.hmacSha512(chainCode, data);
         Arrays.fill(data, (byte) 0);
+        byte[] il = Arrays.copyOfRange(i, 0, 32);
         try {
-            BigInteger il = new BigInteger(1, Arrays.copyOfRange(i, 0, 32));
-            byte[] childChain = Arrays.copyOfRange(i, 32, 64);
-            if (il.compareTo(Secp256k1.N) >= 0) {
+            if (new BigInteger(1, il).compareTo(Secp256k1.N) >= 0) {
                 return deriveChild(index + 1);
             }
+            byte[] childChain = Arrays.copyOfRange(i, 32, 64);
             int fingerprint = fingerprint();
             if (privateKey != null) {
-                BigInteger k = il.add(new BigInteger(1, privateKey)).mod(Secp256k1.N);
-                if (k.signum() == 0) {
+                byte[] k = EcBackends.get().privateKeyTweakAdd(privateKey, il);
+                if (k == null) {
                     return deriveChild(index + 1);
                 }
-                return new Bip32Key(network, depth + 1, fingerprint, index, childChain, Secp256k1.toBytes32(k),
-                        null, null);
+                return new Bip32Key(network, depth + 1, fingerprint, index, childChain, k, null);
             }
-            ECPoint child = Secp256k1.multiplyGAndAddVarTime(il, point());
+            // IL is public here: a variable-time table of multiples of G plus one addition to the kept parent point
+            // beats a native tweak, which has to parse (decompress) the parent and serialise the child.
+            ECPoint child = Secp256k1.multiplyGAndAddVarTime(new BigInteger(1, il), point());
             if (child.isInfinity()) {
                 return deriveChild(index + 1);
             }
-            return new Bip32Key(network, depth + 1, fingerprint, index, childChain, null, child, null);
+            Bip32Key key = new Bip32Key(network, depth + 1, fingerprint, index, childChain, null,
+                    child.getEncoded(true));
+            key.point = child;
+            return key;
         } finally {
             Arrays.fill(i, (byte) 0);
+            Arrays.fill(il, (byte) 0);
         }
     }
 

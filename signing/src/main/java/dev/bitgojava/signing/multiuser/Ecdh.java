@@ -2,6 +2,7 @@ package dev.bitgojava.signing.multiuser;
 
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
+import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;
@@ -40,7 +41,8 @@ public final class Ecdh {
 
     /** The 33-byte compressed public key of a 32-byte private key. */
     public static byte[] publicKey(byte[] privateKey) {
-        return Secp256k1.multiplyG(scalar(privateKey)).getEncoded(true);
+        scalar(privateKey);
+        return EcBackends.get().publicKey(privateKey);
     }
 
     /** Lowercase hex of {@code bytes} as characters, so that a secret used as a password can be wiped. */

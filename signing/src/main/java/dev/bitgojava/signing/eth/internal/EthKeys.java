@@ -3,6 +3,7 @@ package dev.bitgojava.signing.eth.internal;
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.Ecdsa;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
+import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import dev.bitgojava.signing.eth.InvalidEthInputException;
 
 import java.math.BigInteger;
@@ -32,7 +33,8 @@ public final class EthKeys {
 
     /** The 20-byte Ethereum address of a private key: the last 20 bytes of keccak256(X ‖ Y). */
     public static byte[] address(byte[] privateKey) {
-        byte[] encoded = Secp256k1.multiplyG(scalar(privateKey)).getEncoded(false);
+        scalar(privateKey);
+        byte[] encoded = EcBackends.get().uncompressedPublicKey(privateKey);
         byte[] hash = Keccak.hash(Arrays.copyOfRange(encoded, 1, 65));
         return Arrays.copyOfRange(hash, 12, 32);
     }
