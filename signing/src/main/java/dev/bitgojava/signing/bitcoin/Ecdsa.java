@@ -3,7 +3,9 @@ package dev.bitgojava.signing.bitcoin;
 import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.internal.EcBackends;
 import dev.bitgojava.signing.bitcoin.internal.JavaEcBackend;
+import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 
