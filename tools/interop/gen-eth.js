@@ -16,7 +16,8 @@ const { loadProject, compare, detBytes } = require('./lib/common');
 const FILE = 'eth.json';
 const PACKAGES = ['@bitgo/sdk-coin-eth', '@bitgo/abstract-eth', '@bitgo/sdk-core', '@bitgo/statics', '@bitgo/utxo-lib',
   'ethereumjs-util', 'ethereumjs-abi'];
-const USER_XPRV = 'xprv9s21ZrQH143K41ufx2tDac54Ee1PxJKCvVHbYKADNPA4PT5kkjGYFKL5WRu12nwygH4VQMbMW9VpZXBT3udtKYpKMYAsUMEgdQwFpt9yMK4';
+// The test wallet's user key, as the project's vector file publishes it (no key material lives in this script).
+const USER_XPRV = loadProject(FILE).wallet.user.xprv;
 const OUTER_KEY = '949b6114cd704521eac1cad994b34e9178d01bcad12f0a07223cbbee7e3b5855';
 const WALLET = '0x8b9377c042c5d4b54d1d36f21bd042cb4b3ca078';
 

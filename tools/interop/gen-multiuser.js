@@ -124,7 +124,8 @@ function capturePosts(bitgoApi) {
   return posts;
 }
 
-const USER_XPRV = 'xprv9s21ZrQH143K41ufx2tDac54Ee1PxJKCvVHbYKADNPA4PT5kkjGYFKL5WRu12nwygH4VQMbMW9VpZXBT3udtKYpKMYAsUMEgdQwFpt9yMK4';
+// The shared test user key, as the project's eth.json publishes it (no key material lives in this script).
+const USER_XPRV = loadProject('eth.json').wallet.user.xprv;
 const ids = (label) => hex(detBytes(`multiuser/id/${label}`, 16));
 
 /** A recipient: ECDH root key (encrypted under the login password) and the sharing key at a path. */

@@ -10,7 +10,8 @@ const { loadProject, compare, detBytes } = require('./lib/common');
 
 const FILE = 'sjcl.json';
 const PACKAGES = ['@bitgo/sdk-api', '@bitgo/sjcl', '@bitgo/argon2'];
-const XPRV = 'xprv9s21ZrQH143K3D8TXfvAJgHVfTEeQNW5Ys9wZtnUZkqPzFzSjbEJrWC1vZ4GnXCvR7rQL2UFX3RSuYeU9MrERm1XBvACow7c36vnz5iYyj2';
+// The key the project's own v1Encrypt cases encrypt (no key material lives in this script).
+const XPRV = loadProject(FILE).cases.v1Encrypt[0].input.plaintext;
 
 const hex = (b) => Buffer.from(b).toString('hex');
 const words = (buf) => sjcl.codec.hex.toBits(hex(buf));
