@@ -4,9 +4,6 @@ import dev.bitgojava.signing.SigningException;
 import dev.bitgojava.signing.bitcoin.Ecdsa;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
 import dev.bitgojava.signing.bitcoin.TaggedHash;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.signers.DSAKCalculator;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECFieldElement;
@@ -75,31 +72,11 @@ public final class JavaEcBackend implements EcBackend {
 
     @Override
     public Ecdsa.RecoverableSignature ecdsaSignRecoverable(byte[] hash32, byte[] secretKey32) {
-        BigInteger d = Secp256k1.secretScalar(secretKey32);
-        BigInteger e = new BigInteger(1, hash32);
-        // libsecp256k1 (BitGo's signers) feeds the hash to RFC 6979 unreduced; that differs only for hashes >= n.
-        DSAKCalculator nonces = e.compareTo(N) >= 0 ? new UnreducedHashNonces()
-                : new HMacDSAKCalculator(new SHA256Digest());
-        nonces.init(N, d, hash32);
-        while (true) {
-            BigInteger k = nonces.nextK();
+        return RecoverableSigning.sign(hash32, secretKey32, k -> {
             ECPoint point = Secp256k1.multiplyG(k);
-            BigInteger x = point.getAffineXCoord().toBigInteger();
-            BigInteger r = x.mod(N);
-            if (r.signum() == 0) {
-                continue;
-            }
-            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
-            if (s.signum() == 0) {
-                continue;
-            }
-            int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
-            if (!Secp256k1.isLowS(s)) {
-                s = N.subtract(s);
-                recoveryId ^= 1;
-            }
-            return new Ecdsa.RecoverableSignature(r, s, recoveryId);
-        }
+            return new RecoverableSigning.NoncePoint(point.getAffineXCoord().toBigInteger(),
+                    point.getAffineYCoord().testBitZero());
+        });
     }
 
     @Override

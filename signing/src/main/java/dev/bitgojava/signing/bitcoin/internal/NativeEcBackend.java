@@ -3,10 +3,6 @@ package dev.bitgojava.signing.bitcoin.internal;
 import dev.bitgojava.signing.bitcoin.Ecdsa;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
 import fr.acinq.secp256k1.Secp256k1Exception;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.signers.DSAKCalculator;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -101,13 +97,7 @@ final class NativeEcBackend implements EcBackend {
      */
     @Override
     public Ecdsa.RecoverableSignature ecdsaSignRecoverable(byte[] hash32, byte[] secretKey32) {
-        BigInteger d = Secp256k1.secretScalar(secretKey32);
-        BigInteger e = new BigInteger(1, hash32);
-        DSAKCalculator nonces = e.compareTo(N) >= 0 ? new UnreducedHashNonces()
-                : new HMacDSAKCalculator(new SHA256Digest());
-        nonces.init(N, d, hash32);
-        while (true) {
-            BigInteger k = nonces.nextK();
+        return RecoverableSigning.sign(hash32, secretKey32, k -> {
             byte[] k32 = Secp256k1.toBytes32(k);
             byte[] point;
             try {
@@ -115,22 +105,9 @@ final class NativeEcBackend implements EcBackend {
             } finally {
                 Arrays.fill(k32, (byte) 0);
             }
-            BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 33));
-            BigInteger r = x.mod(N);
-            if (r.signum() == 0) {
-                continue;
-            }
-            BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
-            if (s.signum() == 0) {
-                continue;
-            }
-            int recoveryId = (point[64] & 1) | (x.compareTo(N) >= 0 ? 2 : 0);
-            if (!Secp256k1.isLowS(s)) {
-                s = N.subtract(s);
-                recoveryId ^= 1;
-            }
-            return new Ecdsa.RecoverableSignature(r, s, recoveryId);
-        }
+            return new RecoverableSigning.NoncePoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 33)),
+                    (point[64] & 1) != 0);
+        });
     }
 
     @Override
