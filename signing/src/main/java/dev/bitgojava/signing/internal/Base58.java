@@ -19,34 +19,47 @@ public final class Base58 {
     private Base58() {
     }
 
+    /** 58^5, the largest power of 58 below 2^32: five Base58 digits travel as one 32-bit limb. */
+    private static final long POW5 = 58L * 58 * 58 * 58 * 58;
+    private static final long[] POW = {1, 58, 58 * 58, 58 * 58 * 58, 58L * 58 * 58 * 58};
+
     /** Base58 text of the bytes, one leading {@code 1} per leading zero byte. */
     public static String encode(byte[] input) {
-        if (input.length == 0) {
-            return "";
-        }
         int zeros = 0;
         while (zeros < input.length && input[zeros] == 0) {
             zeros++;
         }
-        byte[] digits = Arrays.copyOf(input, input.length);
-        char[] out = new char[input.length * 2];
+        // The number as big-endian 32-bit limbs, then divided by 58^5 repeatedly: five digits per division.
+        int byteCount = input.length - zeros;
+        int limbCount = (byteCount + 3) / 4;
+        int[] limbs = new int[limbCount];
+        for (int i = zeros; i < input.length; i++) {
+            int fromEnd = input.length - 1 - i;
+            limbs[limbCount - 1 - fromEnd / 4] |= (input[i] & 0xFF) << (8 * (fromEnd % 4));
+        }
+        // log(256)/log(58) < 1.3658, plus one group of five for rounding.
+        char[] out = new char[zeros + byteCount * 13658 / 10000 + 6];
         int outStart = out.length;
-        for (int start = zeros; start < digits.length; ) {
-            int remainder = 0;
-            for (int i = start; i < digits.length; i++) {
-                int value = (remainder << 8) | (digits[i] & 0xFF);
-                digits[i] = (byte) (value / 58);
-                remainder = value % 58;
+        int first = 0;
+        while (first < limbCount) {
+            long remainder = 0;
+            for (int i = first; i < limbCount; i++) {
+                long value = (remainder << 32) | (limbs[i] & 0xFFFFFFFFL);
+                limbs[i] = (int) (value / POW5);
+                remainder = value % POW5;
             }
-            out[--outStart] = ALPHABET[remainder];
-            if (digits[start] == 0) {
-                start++;
+            while (first < limbCount && limbs[first] == 0) {
+                first++;
+            }
+            for (int d = 0; d < 5; d++) {
+                out[--outStart] = ALPHABET[(int) (remainder % 58)];
+                remainder /= 58;
             }
         }
         while (outStart < out.length && out[outStart] == ALPHABET[0]) {
             outStart++;
         }
-        while (--zeros >= 0) {
+        for (int i = 0; i < zeros; i++) {
             out[--outStart] = ALPHABET[0];
         }
         return new String(out, outStart, out.length - outStart);
@@ -54,40 +67,48 @@ public final class Base58 {
 
     /** The bytes of Base58 text, or {@code null} when it holds a character outside the alphabet. */
     public static byte[] decode(String input) {
-        if (input.isEmpty()) {
-            return new byte[0];
-        }
-        byte[] input58 = new byte[input.length()];
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            int digit = c < 128 ? INDEX[c] : -1;
-            if (digit < 0) {
-                return null;
-            }
-            input58[i] = (byte) digit;
-        }
+        int length = input.length();
         int zeros = 0;
-        while (zeros < input58.length && input58[zeros] == 0) {
+        while (zeros < length && input.charAt(zeros) == ALPHABET[0]) {
             zeros++;
         }
-        byte[] out = new byte[input.length()];
-        int outStart = out.length;
-        for (int start = zeros; start < input58.length; ) {
-            int remainder = 0;
-            for (int i = start; i < input58.length; i++) {
-                int value = remainder * 58 + (input58[i] & 0xFF);
-                input58[i] = (byte) (value / 256);
-                remainder = value % 256;
+        // The number as little-endian 32-bit limbs; digits are taken five at a time (multiply by 58^5, add).
+        // log(58)/log(2^32) < 0.18305 limbs per digit, plus one.
+        int[] limbs = new int[(length - zeros) * 18305 / 100000 + 2];
+        int used = 0;
+        int i = zeros;
+        while (i < length) {
+            int take = Math.min(5, length - i);
+            long group = 0;
+            for (int k = 0; k < take; k++) {
+                char c = input.charAt(i + k);
+                int digit = c < 128 ? INDEX[c] : -1;
+                if (digit < 0) {
+                    return null;
+                }
+                group = group * 58 + digit;
             }
-            out[--outStart] = (byte) remainder;
-            if (input58[start] == 0) {
-                start++;
+            i += take;
+            long multiplier = take == 5 ? POW5 : POW[take];
+            long carry = group;
+            for (int j = 0; j < used; j++) {
+                long value = (limbs[j] & 0xFFFFFFFFL) * multiplier + carry;
+                limbs[j] = (int) value;
+                carry = value >>> 32;
+            }
+            if (carry != 0) {
+                limbs[used++] = (int) carry;
             }
         }
-        while (outStart < out.length && out[outStart] == 0) {
-            outStart++;
+        int significant = used * 4;
+        while (significant > 0 && (limbs[(significant - 1) / 4] >>> (8 * ((significant - 1) % 4)) & 0xFF) == 0) {
+            significant--;
         }
-        return Arrays.copyOfRange(out, outStart - zeros, out.length);
+        byte[] out = new byte[zeros + significant];
+        for (int b = 0; b < significant; b++) {
+            out[out.length - 1 - b] = (byte) (limbs[b / 4] >>> (8 * (b % 4)));
+        }
+        return out;
     }
 
     /** Base58Check text of the payload. */
