@@ -1,9 +1,9 @@
 package dev.bitgojava.signing.auth;
 
 import dev.bitgojava.signing.SigningException;
-import dev.bitgojava.signing.internal.Hex;
 import dev.bitgojava.signing.auth.internal.SubjectBuffer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -53,15 +53,16 @@ public final class RequestSigner {
         String path = Subjects.requirePath(pathWithQuery);
         String id = Subjects.requireRequestId(version, authRequestId);
         long ts = version.wireTimestamp(epochMillis);
+        SubjectBuffer buf = SubjectBuffer.get();
         String bodyHash = null;
         if (version == AuthVersion.V4) {
-            SubjectBuffer scratch = SubjectBuffer.get();
-            Subjects.bodyHash(scratch, body);
-            bodyHash = Hex.encode(scratch.digest, 0, 32);
+            int hexAt = Subjects.requestV4(buf, m, path, ts, body, id);
+            bodyHash = new String(buf.array(), hexAt, 64, StandardCharsets.ISO_8859_1);
+        } else {
+            Subjects.request(buf, version, m, path, ts);
         }
-        SubjectBuffer buf = Subjects.request(version, m, path, ts, bodyHash, id);
         Subjects.mac(token, buf, Subjects.tail(version, body));
-        String hmac = Hex.encode(buf.digest, 0, 32);
+        String hmac = Subjects.macHex(buf);
         return new RequestSignature(version, token.authorizationHeaderValue(), Long.toString(ts), hmac,
                 bodyHash, version == AuthVersion.V4 ? id : null);
     }
@@ -75,14 +76,14 @@ public final class RequestSigner {
         String m = Subjects.method(method);
         String path = Subjects.requirePath(pathWithQuery);
         String id = Subjects.requireRequestId(version, authRequestId);
-        String bodyHash = null;
+        long ts = version.wireTimestamp(epochMillis);
+        SubjectBuffer buf = SubjectBuffer.get();
         if (version == AuthVersion.V4) {
-            SubjectBuffer scratch = SubjectBuffer.get();
-            Subjects.bodyHash(scratch, body);
-            bodyHash = Hex.encode(scratch.digest, 0, 32);
+            Subjects.requestV4(buf, m, path, ts, body, id);
+        } else {
+            Subjects.request(buf, version, m, path, ts);
         }
-        return Subjects.bytes(Subjects.request(version, m, path, version.wireTimestamp(epochMillis), bodyHash, id),
-                Subjects.tail(version, body));
+        return Subjects.bytes(buf, Subjects.tail(version, body));
     }
 
     @Override

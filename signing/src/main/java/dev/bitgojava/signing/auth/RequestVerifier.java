@@ -63,13 +63,12 @@ public final class RequestVerifier {
         }
         String m = Subjects.method(method);
         String path = Subjects.requirePath(pathWithQuery);
-        String bodyHash = null;
+        SubjectBuffer buf = SubjectBuffer.get();
         if (v4) {
-            SubjectBuffer scratch = SubjectBuffer.get();
-            Subjects.bodyHash(scratch, body);
-            bodyHash = dev.bitgojava.signing.internal.Hex.encode(scratch.digest, 0, 32);
+            Subjects.requestV4(buf, m, path, wireTs, body, id);
+        } else {
+            Subjects.request(buf, version, m, path, wireTs);
         }
-        SubjectBuffer buf = Subjects.request(version, m, path, wireTs, bodyHash, id);
         Subjects.mac(token, buf, Subjects.tail(version, body));
         boolean valid = Subjects.matches(buf, hmac);
         boolean inWindow = version.isInValidityWindow(ts, clock.millis());

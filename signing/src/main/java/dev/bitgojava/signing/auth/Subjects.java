@@ -56,13 +56,10 @@ final class Subjects {
     }
 
     /**
-     * Writes the head of a request subject: everything before the body, which V2/V3 MAC straight from the
-     * caller's array (see {@link #tail}); all of it for V4. {@code bodyHashHex} must be given for V4 (it is also
-     * a header) and is ignored otherwise.
+     * Writes the head of a V2/V3 request subject into {@code b}: everything before the body, which is MAC'd
+     * straight from the caller's array (see {@link #tail}). V4 subjects are written by {@link #requestV4}.
      */
-    static SubjectBuffer request(AuthVersion v, String method, String path, long wireTimestamp,
-                                 String bodyHashHex, String authRequestId) {
-        SubjectBuffer b = SubjectBuffer.get();
+    static void request(SubjectBuffer b, AuthVersion v, String method, String path, long wireTimestamp) {
         switch (v) {
             case V2:
                 b.decimal(wireTimestamp).put('|').utf8(path).put('|');
@@ -71,14 +68,30 @@ final class Subjects {
                 b.utf8(method).put('|').decimal(wireTimestamp).put('|').utf8(v.headerValue()).put('|')
                         .utf8(path).put('|');
                 break;
-            case V4:
-                b.decimal(wireTimestamp).put('\n').utf8(method).put('\n').utf8(path).put('\n')
-                        .utf8(bodyHashHex).put('\n').utf8(authRequestId).put('\n');
-                break;
             default:
-                throw new IllegalStateException();
+                throw new IllegalStateException("not a V2/V3 request subject: " + v);
         }
-        return b;
+    }
+
+    /**
+     * Writes a whole V4 request subject, the body entering as its SHA-256 (left in {@code digest}), and returns
+     * where the body hash's 64 hex digits start in the buffer, so the {@code X-Content-SHA256} header can be cut
+     * from the subject instead of being encoded twice.
+     */
+    static int requestV4(SubjectBuffer b, String method, String path, long wireTimestamp, byte[] body,
+                         String authRequestId) {
+        bodyHash(b, body);
+        b.decimal(wireTimestamp).put('\n').utf8(method).put('\n').utf8(path).put('\n');
+        int hexAt = b.length();
+        b.hex(b.digest, 0, 32).put('\n').utf8(authRequestId).put('\n');
+        return hexAt;
+    }
+
+    /** Appends the lowercase hex of the 32-byte MAC in {@code buf.digest} to the buffer and returns it as text. */
+    static String macHex(SubjectBuffer b) {
+        int at = b.length();
+        b.hex(b.digest, 0, 32);
+        return new String(b.array(), at, 64, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
