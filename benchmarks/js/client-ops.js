@@ -87,6 +87,12 @@ async function auth() {
     check(r.isValid && r.isInResponseValidityWindow, `${id} verify`);
     if (filter.test(`${id}.signRequest`)) await bench(`${id}.signRequest`, signReq);
     if (filter.test(`${id}.verifyResponse`)) await bench(`${id}.verifyResponse`, () => { if (!verify().isValid) throw new Error('invalid'); });
+    if (v === 2 && filter.test('auth.v2.bareHmacResponse')) {
+      // The floor under any verification: Node's own HMAC-SHA256 (OpenSSL) over the same response subject.
+      const crypto = require('crypto');
+      check(crypto.createHmac('sha256', b.token).update(subject).digest('hex') === respHmac, 'bare HMAC equals the SDK\'s');
+      await bench('auth.v2.bareHmacResponse', () => crypto.createHmac('sha256', b.token).update(subject).digest('hex'));
+    }
   }
   const ts = Math.floor(b.timestampMs / 1000);
   const signV4 = () => hmac.calculateV4RequestHeaders({ method: 'POST', pathWithQuery: b.path, rawBody: b.requestBody, rawToken: b.token, authRequestId: b.authRequestId });

@@ -1,7 +1,7 @@
 'use strict';
 // Joins the Node results (JSON lines from client-ops.js / client-http.js) with the JMH JSON result file and
 // prints one Markdown table: operation, BitGoJS, ours, ratio, target, and our baseline where one exists.
-// Usage: node table.js <bitgojs.jsonl> <jmh.json> [coldstart.jsonl]
+// Usage: node table.js <bitgojs.jsonl> <jmh.json[,more-jmh.json...]> [coldstart.jsonl]
 const fs = require('fs');
 
 const [jsFile, jmhFile, coldFile] = process.argv.slice(2);
@@ -10,7 +10,7 @@ for (const line of fs.readFileSync(jsFile, 'utf8').split('\n')) {
   if (line.trim()) { const r = JSON.parse(line); js[r.id] = r; }
 }
 const jmh = {};
-for (const r of JSON.parse(fs.readFileSync(jmhFile, 'utf8'))) {
+for (const r of jmhFile.split(',').filter(Boolean).flatMap((f) => JSON.parse(fs.readFileSync(f, 'utf8')))) {
   const name = r.benchmark.split('.').slice(-2).join('.');
   const params = r.params ? Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(',') : '';
   jmh[params ? `${name}[${params}]` : name] = r;
@@ -33,6 +33,7 @@ const rows = [
   ['Auth V2: verify 2.5 KB response', 'auth.v2.verifyResponse', 'AuthBench.verifyResponse[version=V2]', 'AuthBench.baselineMacResponse[version=V2]', FIVE],
   ['Auth V3: verify 2.5 KB response', 'auth.v3.verifyResponse', 'AuthBench.verifyResponse[version=V3]', 'AuthBench.baselineMacResponse[version=V3]', FIVE],
   ['Auth V4: verify 2.5 KB response', 'auth.v4.verifyResponse', 'AuthBench.verifyResponse[version=V4]', 'AuthBench.baselineMacResponse[version=V4]', FIVE],
+  ['Bare HMAC-SHA256 of the V2 response subject: Node crypto vs javax.crypto.Mac', 'auth.v2.bareHmacResponse', 'AuthBench.baselineMacResponse[version=V2]', null, INFO],
   ['Keychain v1 (SJCL) encrypt', 'keychain.v1Encrypt', 'KeychainBench.v1Encrypt', 'KeychainBench.baselinePbkdf2Jca', FIVE],
   ['Keychain v1 (SJCL) decrypt', 'keychain.v1Decrypt', 'KeychainBench.v1Decrypt', 'KeychainBench.baselinePbkdf2Jca', FIVE],
   ['Keychain v2 (Argon2id) encrypt', 'keychain.v2Encrypt', 'KeychainBench.v2Encrypt', 'KeychainBench.baselineArgon2idBc', FIVE],
