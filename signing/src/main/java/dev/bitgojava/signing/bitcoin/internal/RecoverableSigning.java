@@ -2,17 +2,15 @@ package dev.bitgojava.signing.bitcoin.internal;
 
 import dev.bitgojava.signing.bitcoin.Ecdsa;
 import dev.bitgojava.signing.bitcoin.Secp256k1;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.DSAKCalculator;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.util.BigIntegers;
 
 import java.math.BigInteger;
 import java.util.function.Function;
 
 /**
- * The ECDSA signing loop both secp256k1 backends share: RFC 6979 nonce k (fed the unreduced hash for hashes >= n,
- * as libsecp256k1 does), R = k·G by the backend, s = k⁻¹(e + r·d) with a constant-time inverse, low S, and the
+ * The ECDSA signing loop both secp256k1 backends share: RFC 6979 nonce k (fed the unreduced hash, as libsecp256k1
+ * does), R = k·G by the backend, s = k⁻¹(e + r·d) with a constant-time inverse, low S, and the
  * recovery id from R.
  */
 final class RecoverableSigning {
@@ -30,8 +28,7 @@ final class RecoverableSigning {
                                            Function<BigInteger, NoncePoint> multiplyG) {
         BigInteger d = Secp256k1.secretScalar(secretKey32);
         BigInteger e = new BigInteger(1, hash32);
-        DSAKCalculator nonces = e.compareTo(N) >= 0 ? new UnreducedHashNonces()
-                : new HMacDSAKCalculator(new SHA256Digest());
+        DSAKCalculator nonces = new Rfc6979Nonces();
         nonces.init(N, d, hash32);
         while (true) {
             BigInteger k = nonces.nextK();
