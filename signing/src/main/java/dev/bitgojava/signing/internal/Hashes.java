@@ -1,16 +1,27 @@
 package dev.bitgojava.signing.internal;
 
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /**
- * The hash functions that keys, scripts and addresses share: SHA-256, double SHA-256, HASH160 and HMAC-SHA512.
- * Bouncy Castle's digests are used directly, so no provider lookup happens per call.
+ * The hash functions that keys, scripts, addresses and signature hashes share: SHA-256, double SHA-256, HASH160 and
+ * HMAC-SHA512. SHA-256 is the JDK's (in CPU instructions where the JVM has them; one instance per thread, so no
+ * provider lookup per call); RIPEMD-160 and HMAC-SHA512 are Bouncy Castle's, used directly.
  */
 public final class Hashes {
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    });
 
     private Hashes() {
     }
@@ -22,11 +33,10 @@ public final class Hashes {
 
     /** SHA-256 of {@code length} bytes of {@code data} from {@code offset}. */
     public static byte[] sha256(byte[] data, int offset, int length) {
-        SHA256Digest d = new SHA256Digest();
+        MessageDigest d = SHA256.get();
+        d.reset();
         d.update(data, offset, length);
-        byte[] out = new byte[32];
-        d.doFinal(out, 0);
-        return out;
+        return d.digest();
     }
 
     /** SHA-256 applied twice. */
