@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * common {@link ForkJoinPool}. A helper that starts late finds no lane left and returns at once, so a busy pool only
  * makes the caller do more of the work; with one processor everything runs on the caller.
  *
- * <p>The working memory is allocated per call and wiped before it is released. Stateless and thread-safe.
+ * <p>The working memory is wiped after every hash; one wiped array is kept for a second for the next hash
+ * ({@link Argon2Memory}). Thread-safe.
  */
 public final class Argon2id {
 
@@ -95,6 +96,7 @@ public final class Argon2id {
             Arrays.fill(h0, (byte) 0);
             Arrays.fill(last, 0L);
             in.wipe(pool, workers);
+            Argon2Memory.giveBack(in.memory);
         }
     }
 
@@ -139,7 +141,7 @@ public final class Argon2id {
             this.laneLength = segment * SYNC_POINTS;
             this.blocks = laneLength * parallelism;
             this.passes = iterations;
-            this.memory = new long[blocks * BLOCK_WORDS];
+            this.memory = Argon2Memory.take(blocks * BLOCK_WORDS);
         }
 
         /** B[i][0] = H'(H0 || 0 || i), B[i][1] = H'(H0 || 1 || i). */
@@ -161,14 +163,24 @@ public final class Argon2id {
             }
         }
 
+        /**
+         * Fills the slice's segments in {@code workers} groups of neighbouring lanes, one group per thread; a
+         * group's lanes advance block by block together (see {@link #fillSegments}).
+         */
         void fillSlice(int pass, int slice, Executor pool, int workers) {
-            if (pool == null) {
-                for (int lane = 0; lane < lanes; lane++) {
-                    fillSegment(pass, lane, slice);
+            int groupSize = (lanes + workers - 1) / workers;
+            int groups = (lanes + groupSize - 1) / groupSize;
+            if (pool == null || groups == 1) {
+                for (int g = 0; g < groups; g++) {
+                    int first = g * groupSize;
+                    fillSegments(pass, slice, first, Math.min(groupSize, lanes - first));
                 }
                 return;
             }
-            runLanes(pool, workers, lane -> fillSegment(pass, lane, slice));
+            runTasks(pool, workers, groups, g -> {
+                int first = g * groupSize;
+                fillSegments(pass, slice, first, Math.min(groupSize, lanes - first));
+            });
         }
 
         /** Zeroes the working memory, lane by lane on the same threads. */
@@ -177,17 +189,17 @@ public final class Argon2id {
                 Arrays.fill(memory, 0L);
                 return;
             }
-            runLanes(pool, workers, lane -> Arrays.fill(memory, lane * laneLength * BLOCK_WORDS,
+            runTasks(pool, workers, lanes, lane -> Arrays.fill(memory, lane * laneLength * BLOCK_WORDS,
                     (lane + 1) * laneLength * BLOCK_WORDS, 0L));
         }
 
         /**
-         * Runs {@code task} once for every lane on the caller and up to {@code workers - 1} pool threads, and
-         * returns when all lanes are done; the latch orders every write of the lanes before what the caller does
-         * next, and the next slice's helpers see them through the pool's hand-off.
+         * Runs {@code task} once for each of {@code tasks} indices on the caller and up to {@code workers - 1}
+         * pool threads, and returns when all are done; the latch orders every write of the tasks before what the
+         * caller does next, and the next slice's helpers see them through the pool's hand-off.
          */
-        private void runLanes(Executor pool, int workers, LaneTask task) {
-            LaneRun run = new LaneRun(lanes, task);
+        private static void runTasks(Executor pool, int workers, int tasks, Task task) {
+            TaskRun run = new TaskRun(tasks, task);
             for (int h = 1; h < workers; h++) {
                 pool.execute(run);
             }
@@ -195,71 +207,82 @@ public final class Argon2id {
             run.await();
         }
 
-        /** Fills one segment: the blocks of {@code lane} in {@code slice} of {@code pass}. */
-        private void fillSegment(int pass, int lane, int slice) {
+        /**
+         * Fills the segments of {@code count} lanes from {@code firstLane} in {@code slice} of {@code pass}, block
+         * by block for all of them together: first the reference blocks of every lane's next block are looked up
+         * and one word of each of their cache lines is loaded, so that the lanes' memory latencies overlap, then
+         * the blocks are computed one after the other.
+         */
+        private void fillSegments(int pass, int slice, int firstLane, int count) {
             long[] mem = memory;
             boolean dataIndependent = pass == 0 && slice < SYNC_POINTS / 2;
-            Work work = new Work();
-            long[] address = null;
-            long[] addressInput = null;
-            long[] zero = null;
+            boolean xor = pass > 0;
             int start = pass == 0 && slice == 0 ? 2 : 0;
-            if (dataIndependent) {
-                address = new long[BLOCK_WORDS];
-                addressInput = new long[BLOCK_WORDS];
-                zero = new long[BLOCK_WORDS];
-                addressInput[0] = pass;
-                addressInput[1] = lane;
-                addressInput[2] = slice;
-                addressInput[3] = blocks;
-                addressInput[4] = passes;
-                addressInput[5] = TYPE_ID;
-                if (start == 2) {
-                    nextAddresses(addressInput, address, zero, work);
+            Work work = new Work();
+            int[] cur = new int[count];
+            int[] prev = new int[count];
+            int[] ref = new int[count];
+            long[][] address = dataIndependent ? new long[count][BLOCK_WORDS] : null;
+            long[][] addressInput = dataIndependent ? new long[count][BLOCK_WORDS] : null;
+            long[] zero = dataIndependent ? new long[BLOCK_WORDS] : null;
+            for (int j = 0; j < count; j++) {
+                int lane = firstLane + j;
+                int index = slice * segmentLength + start;
+                cur[j] = lane * laneLength + index;
+                prev[j] = index == 0 ? lane * laneLength + laneLength - 1 : cur[j] - 1;
+                if (dataIndependent) {
+                    long[] input = addressInput[j];
+                    input[0] = pass;
+                    input[1] = lane;
+                    input[2] = slice;
+                    input[3] = blocks;
+                    input[4] = passes;
+                    input[5] = TYPE_ID;
+                    if (start == 2) {
+                        nextAddresses(input, address[j], zero, work);
+                    }
                 }
             }
-            int laneStart = lane * laneLength;
-            int index = slice * segmentLength + start;
-            int cur = laneStart + index;
-            int prev = index == 0 ? laneStart + laneLength - 1 : cur - 1;
-            boolean xor = pass > 0;
-            int pendingRef = -1;
             long touched = 0;
-            for (int i = start; i < segmentLength; i++, cur++, prev = cur - 1) {
-                int refOff = pendingRef;
-                if (dataIndependent && (i & (BLOCK_WORDS - 1)) == 0) {
-                    nextAddresses(addressInput, address, zero, work);
-                }
-                if (refOff < 0) {
-                    long pseudoRandom = dataIndependent ? address[i & (BLOCK_WORDS - 1)] : mem[prev * BLOCK_WORDS];
-                    refOff = referenceOffset(pass, slice, lane, i, pseudoRandom);
-                }
-                int curOff = cur * BLOCK_WORDS;
-                permute(mem, prev * BLOCK_WORDS, mem, refOff, work);
-                // Word 0 of the new block, and with it the next block's reference, is known now: load one word of
-                // each of that block's cache lines so that they are on their way while this block is stored.
-                pendingRef = -1;
-                int next = i + 1;
-                if (next < segmentLength && !(dataIndependent && (next & (BLOCK_WORDS - 1)) == 0)) {
-                    long nextRandom = dataIndependent ? address[next & (BLOCK_WORDS - 1)]
-                            : finalWord0(work) ^ (xor ? mem[curOff] : 0);
-                    pendingRef = referenceOffset(pass, slice, lane, next, nextRandom);
-                    for (int k = 0; k < BLOCK_WORDS; k += 8) {
-                        touched ^= mem[pendingRef + k];
+            for (int i = start; i < segmentLength; i++) {
+                for (int j = 0; j < count; j++) {
+                    long pseudoRandom;
+                    if (dataIndependent) {
+                        if ((i & (BLOCK_WORDS - 1)) == 0) {
+                            nextAddresses(addressInput[j], address[j], zero, work);
+                        }
+                        pseudoRandom = address[j][i & (BLOCK_WORDS - 1)];
+                    } else {
+                        pseudoRandom = mem[prev[j] * BLOCK_WORDS];
                     }
-                    touched ^= mem[pendingRef + BLOCK_WORDS - 1];
+                    int refOff = referenceOffset(pass, slice, firstLane + j, i, pseudoRandom);
+                    ref[j] = refOff;
+                    if (count > 1) {
+                        for (int k = 0; k < BLOCK_WORDS; k += 8) {
+                            touched ^= mem[refOff + k];
+                        }
+                        touched ^= mem[refOff + BLOCK_WORDS - 1];
+                    }
                 }
-                if (xor) {
-                    storeXor(work, mem, curOff);
-                } else {
-                    store(work, mem, curOff);
+                for (int j = 0; j < count; j++) {
+                    int curOff = cur[j] * BLOCK_WORDS;
+                    permute(mem, prev[j] * BLOCK_WORDS, mem, ref[j], work);
+                    if (xor) {
+                        storeXor(work, mem, curOff);
+                    } else {
+                        store(work, mem, curOff);
+                    }
+                    prev[j] = cur[j];
+                    cur[j]++;
                 }
             }
             prefetchSink = touched;
             work.wipe();
-            if (address != null) {
-                Arrays.fill(address, 0L);
-                Arrays.fill(addressInput, 0L);
+            if (dataIndependent) {
+                for (int j = 0; j < count; j++) {
+                    Arrays.fill(address[j], 0L);
+                    Arrays.fill(addressInput[j], 0L);
+                }
             }
         }
 
@@ -390,35 +413,35 @@ public final class Argon2id {
 
     // ------------------------------------------------------------------------------------------------ threads
 
-    /** Work on one lane of a slice. */
+    /** One of the numbered pieces of work of a slice. */
     @FunctionalInterface
-    private interface LaneTask {
-        void run(int lane);
+    private interface Task {
+        void run(int index);
     }
 
     /**
-     * One slice's lanes, handed out one at a time to whichever thread asks first; the caller waits on the latch
-     * until every lane is done and rethrows the first failure.
+     * One slice's tasks, handed out one at a time to whichever thread asks first; the caller waits on the latch
+     * until every task is done and rethrows the first failure.
      */
-    private static final class LaneRun implements Runnable {
-        private final int lanes;
-        private final LaneTask task;
+    private static final class TaskRun implements Runnable {
+        private final int tasks;
+        private final Task task;
         private final AtomicInteger next = new AtomicInteger();
         private final CountDownLatch done;
         private volatile Throwable failure;
 
-        LaneRun(int lanes, LaneTask task) {
-            this.lanes = lanes;
+        TaskRun(int tasks, Task task) {
+            this.tasks = tasks;
             this.task = task;
-            this.done = new CountDownLatch(lanes);
+            this.done = new CountDownLatch(tasks);
         }
 
         @Override
         public void run() {
-            int lane;
-            while ((lane = next.getAndIncrement()) < lanes) {
+            int index;
+            while ((index = next.getAndIncrement()) < tasks) {
                 try {
-                    task.run(lane);
+                    task.run(index);
                 } catch (Throwable t) {
                     if (failure == null) {
                         failure = t;
