@@ -218,7 +218,8 @@ public final class Argon2id {
             boolean dataIndependent = pass == 0 && slice < SYNC_POINTS / 2;
             boolean xor = pass > 0;
             int start = pass == 0 && slice == 0 ? 2 : 0;
-            Work work = new Work();
+            Work work = new Work(count);
+            Work addressWork = dataIndependent ? new Work(1) : null;
             int[] cur = new int[count];
             int[] prev = new int[count];
             int[] ref = new int[count];
@@ -239,7 +240,7 @@ public final class Argon2id {
                     input[4] = passes;
                     input[5] = TYPE_ID;
                     if (start == 2) {
-                        nextAddresses(input, address[j], zero, work);
+                        nextAddresses(input, address[j], zero, addressWork);
                     }
                 }
             }
@@ -249,7 +250,7 @@ public final class Argon2id {
                     long pseudoRandom;
                     if (dataIndependent) {
                         if ((i & (BLOCK_WORDS - 1)) == 0) {
-                            nextAddresses(addressInput[j], address[j], zero, work);
+                            nextAddresses(addressInput[j], address[j], zero, addressWork);
                         }
                         pseudoRandom = address[j][i & (BLOCK_WORDS - 1)];
                     } else {
@@ -265,12 +266,14 @@ public final class Argon2id {
                     }
                 }
                 for (int j = 0; j < count; j++) {
-                    int curOff = cur[j] * BLOCK_WORDS;
-                    permute(mem, prev[j] * BLOCK_WORDS, mem, ref[j], work);
+                    load(mem, prev[j] * BLOCK_WORDS, mem, ref[j], work, j);
+                }
+                permuteLoaded(work, count);
+                for (int j = 0; j < count; j++) {
                     if (xor) {
-                        storeXor(work, mem, curOff);
+                        storeXor(work, j, mem, cur[j] * BLOCK_WORDS);
                     } else {
-                        store(work, mem, curOff);
+                        store(work, j, mem, cur[j] * BLOCK_WORDS);
                     }
                     prev[j] = cur[j];
                     cur[j]++;
@@ -278,6 +281,9 @@ public final class Argon2id {
             }
             prefetchSink = touched;
             work.wipe();
+            if (addressWork != null) {
+                addressWork.wipe();
+            }
             if (dataIndependent) {
                 for (int j = 0; j < count; j++) {
                     Arrays.fill(address[j], 0L);
@@ -319,10 +325,12 @@ public final class Argon2id {
     /** The next block of 128 pseudo-random reference positions for data-independent addressing. */
     private static void nextAddresses(long[] input, long[] address, long[] zero, Work work) {
         input[6]++;
-        permute(zero, 0, input, 0, work);
-        store(work, address, 0);
-        permute(zero, 0, address, 0, work);
-        store(work, address, 0);
+        load(zero, 0, input, 0, work, 0);
+        permuteLoaded(work, 1);
+        store(work, 0, address, 0);
+        load(zero, 0, address, 0, work, 0);
+        permuteLoaded(work, 1);
+        store(work, 0, address, 0);
     }
 
     // ------------------------------------------------------------------------------------------------ hashing
@@ -479,27 +487,49 @@ public final class Argon2id {
     //
     // The permutation P of the compression function is 64 applications of BLAKE2b's G (with BlaMka's
     // multiplication), in four groups of 32 that are independent of each other: the first and the second half of
-    // the row rounds, then of the column rounds. Each group runs as one loop over 32 lanes of four arrays
-    // (gv), which the JIT compiles to SIMD instructions; between the groups the words are moved so that the
-    // four operands of each G sit at the same index of the four arrays.
+    // the row rounds, then of the column rounds. Each group runs as one loop over 32 lanes of four arrays (gv),
+    // for several blocks at once, which the JIT compiles to SIMD instructions; between the groups the words are
+    // moved so that the four operands of each G sit at the same index of the four arrays. Block slot s uses
+    // indices 32 s .. 32 s + 31 of every operand array and 128 s .. 128 s + 127 of r.
 
-    /** The working arrays of one thread's compressions: the words of R and the operand arrays of each group. */
+    /** The working arrays of one thread's compressions of up to {@code slots} blocks at a time. */
     static final class Work {
-        final long[] r = new long[BLOCK_WORDS];
-        final long[] a = new long[32];
-        final long[] b = new long[32];
-        final long[] c = new long[32];
-        final long[] d = new long[32];
-        final long[] b2 = new long[32];
-        final long[] c2 = new long[32];
-        final long[] d2 = new long[32];
-        final long[] p0 = new long[32];
-        final long[] p1 = new long[32];
-        final long[] p2 = new long[32];
-        final long[] p3 = new long[32];
-        final long[] q1 = new long[32];
-        final long[] q2 = new long[32];
-        final long[] q3 = new long[32];
+        final int slots;
+        final long[] r;
+        final long[] a;
+        final long[] b;
+        final long[] c;
+        final long[] d;
+        final long[] b2;
+        final long[] c2;
+        final long[] d2;
+        final long[] p0;
+        final long[] p1;
+        final long[] p2;
+        final long[] p3;
+        final long[] q1;
+        final long[] q2;
+        final long[] q3;
+
+        Work(int slots) {
+            this.slots = slots;
+            int n = 32 * slots;
+            r = new long[BLOCK_WORDS * slots];
+            a = new long[n];
+            b = new long[n];
+            c = new long[n];
+            d = new long[n];
+            b2 = new long[n];
+            c2 = new long[n];
+            d2 = new long[n];
+            p0 = new long[n];
+            p1 = new long[n];
+            p2 = new long[n];
+            p3 = new long[n];
+            q1 = new long[n];
+            q2 = new long[n];
+            q3 = new long[n];
+        }
 
         void wipe() {
             for (long[] w : new long[][] {r, a, b, c, d, b2, c2, d2, p0, p1, p2, p3, q1, q2, q3}) {
@@ -508,156 +538,71 @@ public final class Argon2id {
         }
     }
 
-    /**
-     * R = x ^ y into {@code w.r}, then P(R) into the work arrays; {@link #finalWord0} and {@link #store} read the
-     * result.
-     */
-    private static void permute(long[] x, int xOff, long[] y, int yOff, Work w) {
+    /** Loads R = x ^ y of block slot {@code slot} into {@code w.r} and into the row rounds' first arrangement. */
+    private static void load(long[] x, int xOff, long[] y, int yOff, Work w, int slot) {
         long[] r = w.r;
+        int ro = slot * BLOCK_WORDS;
+        for (int k = 0; k < BLOCK_WORDS; k++) {
+            r[ro + k] = x[xOff + k] ^ y[yOff + k];
+        }
         long[] a = w.a;
         long[] b = w.b;
         long[] c = w.c;
         long[] d = w.d;
+        int s = slot * 32;
         for (int row = 0; row < 8; row++) {
-            int o = row * 16;
-            long v0 = x[xOff + o + 0] ^ y[yOff + o + 0];
-            long v1 = x[xOff + o + 1] ^ y[yOff + o + 1];
-            long v2 = x[xOff + o + 2] ^ y[yOff + o + 2];
-            long v3 = x[xOff + o + 3] ^ y[yOff + o + 3];
-            long v4 = x[xOff + o + 4] ^ y[yOff + o + 4];
-            long v5 = x[xOff + o + 5] ^ y[yOff + o + 5];
-            long v6 = x[xOff + o + 6] ^ y[yOff + o + 6];
-            long v7 = x[xOff + o + 7] ^ y[yOff + o + 7];
-            long v8 = x[xOff + o + 8] ^ y[yOff + o + 8];
-            long v9 = x[xOff + o + 9] ^ y[yOff + o + 9];
-            long v10 = x[xOff + o + 10] ^ y[yOff + o + 10];
-            long v11 = x[xOff + o + 11] ^ y[yOff + o + 11];
-            long v12 = x[xOff + o + 12] ^ y[yOff + o + 12];
-            long v13 = x[xOff + o + 13] ^ y[yOff + o + 13];
-            long v14 = x[xOff + o + 14] ^ y[yOff + o + 14];
-            long v15 = x[xOff + o + 15] ^ y[yOff + o + 15];
-            r[o + 0] = v0;
-            r[o + 1] = v1;
-            r[o + 2] = v2;
-            r[o + 3] = v3;
-            r[o + 4] = v4;
-            r[o + 5] = v5;
-            r[o + 6] = v6;
-            r[o + 7] = v7;
-            r[o + 8] = v8;
-            r[o + 9] = v9;
-            r[o + 10] = v10;
-            r[o + 11] = v11;
-            r[o + 12] = v12;
-            r[o + 13] = v13;
-            r[o + 14] = v14;
-            r[o + 15] = v15;
-            a[0 + row] = v0;
-            a[8 + row] = v1;
-            a[16 + row] = v2;
-            a[24 + row] = v3;
-            b[0 + row] = v4;
-            b[8 + row] = v5;
-            b[16 + row] = v6;
-            b[24 + row] = v7;
-            c[0 + row] = v8;
-            c[8 + row] = v9;
-            c[16 + row] = v10;
-            c[24 + row] = v11;
-            d[0 + row] = v12;
-            d[8 + row] = v13;
-            d[16 + row] = v14;
-            d[24 + row] = v15;
+            int o = ro + row * 16;
+            int t = s + row;
+            a[t + 0] = r[o + 0];
+            a[t + 8] = r[o + 1];
+            a[t + 16] = r[o + 2];
+            a[t + 24] = r[o + 3];
+            b[t + 0] = r[o + 4];
+            b[t + 8] = r[o + 5];
+            b[t + 16] = r[o + 6];
+            b[t + 24] = r[o + 7];
+            c[t + 0] = r[o + 8];
+            c[t + 8] = r[o + 9];
+            c[t + 16] = r[o + 10];
+            c[t + 24] = r[o + 11];
+            d[t + 0] = r[o + 12];
+            d[t + 8] = r[o + 13];
+            d[t + 16] = r[o + 14];
+            d[t + 24] = r[o + 15];
         }
-        gv(a, b, c, d);
-        long[] b2 = w.b2;
-        long[] c2 = w.c2;
-        long[] d2 = w.d2;
-        System.arraycopy(b, 8, b2, 0, 24);
-        System.arraycopy(b, 0, b2, 24, 8);
-        System.arraycopy(c, 16, c2, 0, 16);
-        System.arraycopy(c, 0, c2, 16, 16);
-        System.arraycopy(d, 24, d2, 0, 8);
-        System.arraycopy(d, 0, d2, 8, 24);
-        gv(a, b2, c2, d2);
-        toColumns(w);
-        long[] p1 = w.p1;
-        long[] p2 = w.p2;
-        long[] p3 = w.p3;
-        long[] q1 = w.q1;
-        long[] q3 = w.q3;
-        gv(w.p0, p1, p2, p3);
-        q1[0] = p1[1];
-        q1[1] = p1[16];
-        q1[2] = p1[3];
-        q1[3] = p1[18];
-        q1[4] = p1[5];
-        q1[5] = p1[20];
-        q1[6] = p1[7];
-        q1[7] = p1[22];
-        q1[8] = p1[9];
-        q1[9] = p1[24];
-        q1[10] = p1[11];
-        q1[11] = p1[26];
-        q1[12] = p1[13];
-        q1[13] = p1[28];
-        q1[14] = p1[15];
-        q1[15] = p1[30];
-        q1[16] = p1[17];
-        q1[17] = p1[0];
-        q1[18] = p1[19];
-        q1[19] = p1[2];
-        q1[20] = p1[21];
-        q1[21] = p1[4];
-        q1[22] = p1[23];
-        q1[23] = p1[6];
-        q1[24] = p1[25];
-        q1[25] = p1[8];
-        q1[26] = p1[27];
-        q1[27] = p1[10];
-        q1[28] = p1[29];
-        q1[29] = p1[12];
-        q1[30] = p1[31];
-        q1[31] = p1[14];
-        System.arraycopy(p2, 16, w.q2, 0, 16);
-        System.arraycopy(p2, 0, w.q2, 16, 16);
-        q3[0] = p3[17];
-        q3[1] = p3[0];
-        q3[2] = p3[19];
-        q3[3] = p3[2];
-        q3[4] = p3[21];
-        q3[5] = p3[4];
-        q3[6] = p3[23];
-        q3[7] = p3[6];
-        q3[8] = p3[25];
-        q3[9] = p3[8];
-        q3[10] = p3[27];
-        q3[11] = p3[10];
-        q3[12] = p3[29];
-        q3[13] = p3[12];
-        q3[14] = p3[31];
-        q3[15] = p3[14];
-        q3[16] = p3[1];
-        q3[17] = p3[16];
-        q3[18] = p3[3];
-        q3[19] = p3[18];
-        q3[20] = p3[5];
-        q3[21] = p3[20];
-        q3[22] = p3[7];
-        q3[23] = p3[22];
-        q3[24] = p3[9];
-        q3[25] = p3[24];
-        q3[26] = p3[11];
-        q3[27] = p3[26];
-        q3[28] = p3[13];
-        q3[29] = p3[28];
-        q3[30] = p3[15];
-        q3[31] = p3[30];
-        gv(w.p0, q1, w.q2, q3);
     }
 
-    /** Moves the words from the row rounds' diagonal arrangement to the column rounds' first arrangement. */
-    private static void toColumns(Work w) {
+    /**
+     * P of the {@code w.slots} blocks loaded by {@link #load}: afterwards word k of slot s is at
+     * {@code p(k / 32)[32 s + k % 32]}.
+     */
+    private static void permuteLoaded(Work w, int slots) {
+        int n = 32 * slots;
+        gv(w.a, w.b, w.c, w.d, n);
+        for (int s = 0; s < n; s += 32) {
+            System.arraycopy(w.b, s + 8, w.b2, s, 24);
+            System.arraycopy(w.b, s, w.b2, s + 24, 8);
+            System.arraycopy(w.c, s + 16, w.c2, s, 16);
+            System.arraycopy(w.c, s, w.c2, s + 16, 16);
+            System.arraycopy(w.d, s + 24, w.d2, s, 8);
+            System.arraycopy(w.d, s, w.d2, s + 8, 24);
+        }
+        gv(w.a, w.b2, w.c2, w.d2, n);
+        for (int s = 0; s < n; s += 32) {
+            toColumns(w, s);
+        }
+        gv(w.p0, w.p1, w.p2, w.p3, n);
+        for (int s = 0; s < n; s += 32) {
+            toDiagonals(w, s);
+        }
+        gv(w.p0, w.q1, w.q2, w.q3, n);
+        for (int s = 0; s < n; s += 32) {
+            fromDiagonals(w, s);
+        }
+    }
+
+    /** Moves slot {@code s / 32} from the row rounds' diagonal arrangement to the column rounds' first one. */
+    private static void toColumns(Work w, int s) {
         long[] a = w.a;
         long[] b2 = w.b2;
         long[] c2 = w.c2;
@@ -666,439 +611,361 @@ public final class Argon2id {
         long[] p1 = w.p1;
         long[] p2 = w.p2;
         long[] p3 = w.p3;
-        p0[0] = a[0];
-        p0[1] = a[8];
-        p0[2] = a[16];
-        p0[3] = a[24];
-        p0[4] = b2[24];
-        p0[5] = b2[0];
-        p0[6] = b2[8];
-        p0[7] = b2[16];
-        p0[8] = c2[16];
-        p0[9] = c2[24];
-        p0[10] = c2[0];
-        p0[11] = c2[8];
-        p0[12] = d2[8];
-        p0[13] = d2[16];
-        p0[14] = d2[24];
-        p0[15] = d2[0];
-        p0[16] = a[1];
-        p0[17] = a[9];
-        p0[18] = a[17];
-        p0[19] = a[25];
-        p0[20] = b2[25];
-        p0[21] = b2[1];
-        p0[22] = b2[9];
-        p0[23] = b2[17];
-        p0[24] = c2[17];
-        p0[25] = c2[25];
-        p0[26] = c2[1];
-        p0[27] = c2[9];
-        p0[28] = d2[9];
-        p0[29] = d2[17];
-        p0[30] = d2[25];
-        p0[31] = d2[1];
-        p1[0] = a[2];
-        p1[1] = a[10];
-        p1[2] = a[18];
-        p1[3] = a[26];
-        p1[4] = b2[26];
-        p1[5] = b2[2];
-        p1[6] = b2[10];
-        p1[7] = b2[18];
-        p1[8] = c2[18];
-        p1[9] = c2[26];
-        p1[10] = c2[2];
-        p1[11] = c2[10];
-        p1[12] = d2[10];
-        p1[13] = d2[18];
-        p1[14] = d2[26];
-        p1[15] = d2[2];
-        p1[16] = a[3];
-        p1[17] = a[11];
-        p1[18] = a[19];
-        p1[19] = a[27];
-        p1[20] = b2[27];
-        p1[21] = b2[3];
-        p1[22] = b2[11];
-        p1[23] = b2[19];
-        p1[24] = c2[19];
-        p1[25] = c2[27];
-        p1[26] = c2[3];
-        p1[27] = c2[11];
-        p1[28] = d2[11];
-        p1[29] = d2[19];
-        p1[30] = d2[27];
-        p1[31] = d2[3];
-        p2[0] = a[4];
-        p2[1] = a[12];
-        p2[2] = a[20];
-        p2[3] = a[28];
-        p2[4] = b2[28];
-        p2[5] = b2[4];
-        p2[6] = b2[12];
-        p2[7] = b2[20];
-        p2[8] = c2[20];
-        p2[9] = c2[28];
-        p2[10] = c2[4];
-        p2[11] = c2[12];
-        p2[12] = d2[12];
-        p2[13] = d2[20];
-        p2[14] = d2[28];
-        p2[15] = d2[4];
-        p2[16] = a[5];
-        p2[17] = a[13];
-        p2[18] = a[21];
-        p2[19] = a[29];
-        p2[20] = b2[29];
-        p2[21] = b2[5];
-        p2[22] = b2[13];
-        p2[23] = b2[21];
-        p2[24] = c2[21];
-        p2[25] = c2[29];
-        p2[26] = c2[5];
-        p2[27] = c2[13];
-        p2[28] = d2[13];
-        p2[29] = d2[21];
-        p2[30] = d2[29];
-        p2[31] = d2[5];
-        p3[0] = a[6];
-        p3[1] = a[14];
-        p3[2] = a[22];
-        p3[3] = a[30];
-        p3[4] = b2[30];
-        p3[5] = b2[6];
-        p3[6] = b2[14];
-        p3[7] = b2[22];
-        p3[8] = c2[22];
-        p3[9] = c2[30];
-        p3[10] = c2[6];
-        p3[11] = c2[14];
-        p3[12] = d2[14];
-        p3[13] = d2[22];
-        p3[14] = d2[30];
-        p3[15] = d2[6];
-        p3[16] = a[7];
-        p3[17] = a[15];
-        p3[18] = a[23];
-        p3[19] = a[31];
-        p3[20] = b2[31];
-        p3[21] = b2[7];
-        p3[22] = b2[15];
-        p3[23] = b2[23];
-        p3[24] = c2[23];
-        p3[25] = c2[31];
-        p3[26] = c2[7];
-        p3[27] = c2[15];
-        p3[28] = d2[15];
-        p3[29] = d2[23];
-        p3[30] = d2[31];
-        p3[31] = d2[7];
+        p0[s + 0] = a[s + 0];
+        p0[s + 1] = a[s + 8];
+        p0[s + 2] = a[s + 16];
+        p0[s + 3] = a[s + 24];
+        p0[s + 4] = b2[s + 24];
+        p0[s + 5] = b2[s + 0];
+        p0[s + 6] = b2[s + 8];
+        p0[s + 7] = b2[s + 16];
+        p0[s + 8] = c2[s + 16];
+        p0[s + 9] = c2[s + 24];
+        p0[s + 10] = c2[s + 0];
+        p0[s + 11] = c2[s + 8];
+        p0[s + 12] = d2[s + 8];
+        p0[s + 13] = d2[s + 16];
+        p0[s + 14] = d2[s + 24];
+        p0[s + 15] = d2[s + 0];
+        p0[s + 16] = a[s + 1];
+        p0[s + 17] = a[s + 9];
+        p0[s + 18] = a[s + 17];
+        p0[s + 19] = a[s + 25];
+        p0[s + 20] = b2[s + 25];
+        p0[s + 21] = b2[s + 1];
+        p0[s + 22] = b2[s + 9];
+        p0[s + 23] = b2[s + 17];
+        p0[s + 24] = c2[s + 17];
+        p0[s + 25] = c2[s + 25];
+        p0[s + 26] = c2[s + 1];
+        p0[s + 27] = c2[s + 9];
+        p0[s + 28] = d2[s + 9];
+        p0[s + 29] = d2[s + 17];
+        p0[s + 30] = d2[s + 25];
+        p0[s + 31] = d2[s + 1];
+        p1[s + 0] = a[s + 2];
+        p1[s + 1] = a[s + 10];
+        p1[s + 2] = a[s + 18];
+        p1[s + 3] = a[s + 26];
+        p1[s + 4] = b2[s + 26];
+        p1[s + 5] = b2[s + 2];
+        p1[s + 6] = b2[s + 10];
+        p1[s + 7] = b2[s + 18];
+        p1[s + 8] = c2[s + 18];
+        p1[s + 9] = c2[s + 26];
+        p1[s + 10] = c2[s + 2];
+        p1[s + 11] = c2[s + 10];
+        p1[s + 12] = d2[s + 10];
+        p1[s + 13] = d2[s + 18];
+        p1[s + 14] = d2[s + 26];
+        p1[s + 15] = d2[s + 2];
+        p1[s + 16] = a[s + 3];
+        p1[s + 17] = a[s + 11];
+        p1[s + 18] = a[s + 19];
+        p1[s + 19] = a[s + 27];
+        p1[s + 20] = b2[s + 27];
+        p1[s + 21] = b2[s + 3];
+        p1[s + 22] = b2[s + 11];
+        p1[s + 23] = b2[s + 19];
+        p1[s + 24] = c2[s + 19];
+        p1[s + 25] = c2[s + 27];
+        p1[s + 26] = c2[s + 3];
+        p1[s + 27] = c2[s + 11];
+        p1[s + 28] = d2[s + 11];
+        p1[s + 29] = d2[s + 19];
+        p1[s + 30] = d2[s + 27];
+        p1[s + 31] = d2[s + 3];
+        p2[s + 0] = a[s + 4];
+        p2[s + 1] = a[s + 12];
+        p2[s + 2] = a[s + 20];
+        p2[s + 3] = a[s + 28];
+        p2[s + 4] = b2[s + 28];
+        p2[s + 5] = b2[s + 4];
+        p2[s + 6] = b2[s + 12];
+        p2[s + 7] = b2[s + 20];
+        p2[s + 8] = c2[s + 20];
+        p2[s + 9] = c2[s + 28];
+        p2[s + 10] = c2[s + 4];
+        p2[s + 11] = c2[s + 12];
+        p2[s + 12] = d2[s + 12];
+        p2[s + 13] = d2[s + 20];
+        p2[s + 14] = d2[s + 28];
+        p2[s + 15] = d2[s + 4];
+        p2[s + 16] = a[s + 5];
+        p2[s + 17] = a[s + 13];
+        p2[s + 18] = a[s + 21];
+        p2[s + 19] = a[s + 29];
+        p2[s + 20] = b2[s + 29];
+        p2[s + 21] = b2[s + 5];
+        p2[s + 22] = b2[s + 13];
+        p2[s + 23] = b2[s + 21];
+        p2[s + 24] = c2[s + 21];
+        p2[s + 25] = c2[s + 29];
+        p2[s + 26] = c2[s + 5];
+        p2[s + 27] = c2[s + 13];
+        p2[s + 28] = d2[s + 13];
+        p2[s + 29] = d2[s + 21];
+        p2[s + 30] = d2[s + 29];
+        p2[s + 31] = d2[s + 5];
+        p3[s + 0] = a[s + 6];
+        p3[s + 1] = a[s + 14];
+        p3[s + 2] = a[s + 22];
+        p3[s + 3] = a[s + 30];
+        p3[s + 4] = b2[s + 30];
+        p3[s + 5] = b2[s + 6];
+        p3[s + 6] = b2[s + 14];
+        p3[s + 7] = b2[s + 22];
+        p3[s + 8] = c2[s + 22];
+        p3[s + 9] = c2[s + 30];
+        p3[s + 10] = c2[s + 6];
+        p3[s + 11] = c2[s + 14];
+        p3[s + 12] = d2[s + 14];
+        p3[s + 13] = d2[s + 22];
+        p3[s + 14] = d2[s + 30];
+        p3[s + 15] = d2[s + 6];
+        p3[s + 16] = a[s + 7];
+        p3[s + 17] = a[s + 15];
+        p3[s + 18] = a[s + 23];
+        p3[s + 19] = a[s + 31];
+        p3[s + 20] = b2[s + 31];
+        p3[s + 21] = b2[s + 7];
+        p3[s + 22] = b2[s + 15];
+        p3[s + 23] = b2[s + 23];
+        p3[s + 24] = c2[s + 23];
+        p3[s + 25] = c2[s + 31];
+        p3[s + 26] = c2[s + 7];
+        p3[s + 27] = c2[s + 15];
+        p3[s + 28] = d2[s + 15];
+        p3[s + 29] = d2[s + 23];
+        p3[s + 30] = d2[s + 31];
+        p3[s + 31] = d2[s + 7];
     }
 
-    /** Word 0 of the compressed block (before any XOR with the block it replaces). */
-    private static long finalWord0(Work w) {
-        return w.p0[0] ^ w.r[0];
-    }
-
-    /** {@code out[outOff..]} = P(R) ^ R. */
-    private static void store(Work w, long[] out, int outOff) {
-        long[] r = w.r;
-        long[] p0 = w.p0;
+    /** Moves slot {@code s / 32} from the column rounds' first arrangement to their diagonal one. */
+    private static void toDiagonals(Work w, int s) {
+        long[] p1 = w.p1;
+        long[] p2 = w.p2;
+        long[] p3 = w.p3;
         long[] q1 = w.q1;
         long[] q2 = w.q2;
         long[] q3 = w.q3;
-        out[outOff + 0] = p0[0] ^ r[0];
-        out[outOff + 1] = p0[1] ^ r[1];
-        out[outOff + 2] = p0[2] ^ r[2];
-        out[outOff + 3] = p0[3] ^ r[3];
-        out[outOff + 4] = p0[4] ^ r[4];
-        out[outOff + 5] = p0[5] ^ r[5];
-        out[outOff + 6] = p0[6] ^ r[6];
-        out[outOff + 7] = p0[7] ^ r[7];
-        out[outOff + 8] = p0[8] ^ r[8];
-        out[outOff + 9] = p0[9] ^ r[9];
-        out[outOff + 10] = p0[10] ^ r[10];
-        out[outOff + 11] = p0[11] ^ r[11];
-        out[outOff + 12] = p0[12] ^ r[12];
-        out[outOff + 13] = p0[13] ^ r[13];
-        out[outOff + 14] = p0[14] ^ r[14];
-        out[outOff + 15] = p0[15] ^ r[15];
-        out[outOff + 16] = p0[16] ^ r[16];
-        out[outOff + 17] = p0[17] ^ r[17];
-        out[outOff + 18] = p0[18] ^ r[18];
-        out[outOff + 19] = p0[19] ^ r[19];
-        out[outOff + 20] = p0[20] ^ r[20];
-        out[outOff + 21] = p0[21] ^ r[21];
-        out[outOff + 22] = p0[22] ^ r[22];
-        out[outOff + 23] = p0[23] ^ r[23];
-        out[outOff + 24] = p0[24] ^ r[24];
-        out[outOff + 25] = p0[25] ^ r[25];
-        out[outOff + 26] = p0[26] ^ r[26];
-        out[outOff + 27] = p0[27] ^ r[27];
-        out[outOff + 28] = p0[28] ^ r[28];
-        out[outOff + 29] = p0[29] ^ r[29];
-        out[outOff + 30] = p0[30] ^ r[30];
-        out[outOff + 31] = p0[31] ^ r[31];
-        out[outOff + 32] = q1[17] ^ r[32];
-        out[outOff + 33] = q1[0] ^ r[33];
-        out[outOff + 34] = q1[19] ^ r[34];
-        out[outOff + 35] = q1[2] ^ r[35];
-        out[outOff + 36] = q1[21] ^ r[36];
-        out[outOff + 37] = q1[4] ^ r[37];
-        out[outOff + 38] = q1[23] ^ r[38];
-        out[outOff + 39] = q1[6] ^ r[39];
-        out[outOff + 40] = q1[25] ^ r[40];
-        out[outOff + 41] = q1[8] ^ r[41];
-        out[outOff + 42] = q1[27] ^ r[42];
-        out[outOff + 43] = q1[10] ^ r[43];
-        out[outOff + 44] = q1[29] ^ r[44];
-        out[outOff + 45] = q1[12] ^ r[45];
-        out[outOff + 46] = q1[31] ^ r[46];
-        out[outOff + 47] = q1[14] ^ r[47];
-        out[outOff + 48] = q1[1] ^ r[48];
-        out[outOff + 49] = q1[16] ^ r[49];
-        out[outOff + 50] = q1[3] ^ r[50];
-        out[outOff + 51] = q1[18] ^ r[51];
-        out[outOff + 52] = q1[5] ^ r[52];
-        out[outOff + 53] = q1[20] ^ r[53];
-        out[outOff + 54] = q1[7] ^ r[54];
-        out[outOff + 55] = q1[22] ^ r[55];
-        out[outOff + 56] = q1[9] ^ r[56];
-        out[outOff + 57] = q1[24] ^ r[57];
-        out[outOff + 58] = q1[11] ^ r[58];
-        out[outOff + 59] = q1[26] ^ r[59];
-        out[outOff + 60] = q1[13] ^ r[60];
-        out[outOff + 61] = q1[28] ^ r[61];
-        out[outOff + 62] = q1[15] ^ r[62];
-        out[outOff + 63] = q1[30] ^ r[63];
-        out[outOff + 64] = q2[16] ^ r[64];
-        out[outOff + 65] = q2[17] ^ r[65];
-        out[outOff + 66] = q2[18] ^ r[66];
-        out[outOff + 67] = q2[19] ^ r[67];
-        out[outOff + 68] = q2[20] ^ r[68];
-        out[outOff + 69] = q2[21] ^ r[69];
-        out[outOff + 70] = q2[22] ^ r[70];
-        out[outOff + 71] = q2[23] ^ r[71];
-        out[outOff + 72] = q2[24] ^ r[72];
-        out[outOff + 73] = q2[25] ^ r[73];
-        out[outOff + 74] = q2[26] ^ r[74];
-        out[outOff + 75] = q2[27] ^ r[75];
-        out[outOff + 76] = q2[28] ^ r[76];
-        out[outOff + 77] = q2[29] ^ r[77];
-        out[outOff + 78] = q2[30] ^ r[78];
-        out[outOff + 79] = q2[31] ^ r[79];
-        out[outOff + 80] = q2[0] ^ r[80];
-        out[outOff + 81] = q2[1] ^ r[81];
-        out[outOff + 82] = q2[2] ^ r[82];
-        out[outOff + 83] = q2[3] ^ r[83];
-        out[outOff + 84] = q2[4] ^ r[84];
-        out[outOff + 85] = q2[5] ^ r[85];
-        out[outOff + 86] = q2[6] ^ r[86];
-        out[outOff + 87] = q2[7] ^ r[87];
-        out[outOff + 88] = q2[8] ^ r[88];
-        out[outOff + 89] = q2[9] ^ r[89];
-        out[outOff + 90] = q2[10] ^ r[90];
-        out[outOff + 91] = q2[11] ^ r[91];
-        out[outOff + 92] = q2[12] ^ r[92];
-        out[outOff + 93] = q2[13] ^ r[93];
-        out[outOff + 94] = q2[14] ^ r[94];
-        out[outOff + 95] = q2[15] ^ r[95];
-        out[outOff + 96] = q3[1] ^ r[96];
-        out[outOff + 97] = q3[16] ^ r[97];
-        out[outOff + 98] = q3[3] ^ r[98];
-        out[outOff + 99] = q3[18] ^ r[99];
-        out[outOff + 100] = q3[5] ^ r[100];
-        out[outOff + 101] = q3[20] ^ r[101];
-        out[outOff + 102] = q3[7] ^ r[102];
-        out[outOff + 103] = q3[22] ^ r[103];
-        out[outOff + 104] = q3[9] ^ r[104];
-        out[outOff + 105] = q3[24] ^ r[105];
-        out[outOff + 106] = q3[11] ^ r[106];
-        out[outOff + 107] = q3[26] ^ r[107];
-        out[outOff + 108] = q3[13] ^ r[108];
-        out[outOff + 109] = q3[28] ^ r[109];
-        out[outOff + 110] = q3[15] ^ r[110];
-        out[outOff + 111] = q3[30] ^ r[111];
-        out[outOff + 112] = q3[17] ^ r[112];
-        out[outOff + 113] = q3[0] ^ r[113];
-        out[outOff + 114] = q3[19] ^ r[114];
-        out[outOff + 115] = q3[2] ^ r[115];
-        out[outOff + 116] = q3[21] ^ r[116];
-        out[outOff + 117] = q3[4] ^ r[117];
-        out[outOff + 118] = q3[23] ^ r[118];
-        out[outOff + 119] = q3[6] ^ r[119];
-        out[outOff + 120] = q3[25] ^ r[120];
-        out[outOff + 121] = q3[8] ^ r[121];
-        out[outOff + 122] = q3[27] ^ r[122];
-        out[outOff + 123] = q3[10] ^ r[123];
-        out[outOff + 124] = q3[29] ^ r[124];
-        out[outOff + 125] = q3[12] ^ r[125];
-        out[outOff + 126] = q3[31] ^ r[126];
-        out[outOff + 127] = q3[14] ^ r[127];
+        q1[s + 0] = p1[s + 1];
+        q1[s + 1] = p1[s + 16];
+        q1[s + 2] = p1[s + 3];
+        q1[s + 3] = p1[s + 18];
+        q1[s + 4] = p1[s + 5];
+        q1[s + 5] = p1[s + 20];
+        q1[s + 6] = p1[s + 7];
+        q1[s + 7] = p1[s + 22];
+        q1[s + 8] = p1[s + 9];
+        q1[s + 9] = p1[s + 24];
+        q1[s + 10] = p1[s + 11];
+        q1[s + 11] = p1[s + 26];
+        q1[s + 12] = p1[s + 13];
+        q1[s + 13] = p1[s + 28];
+        q1[s + 14] = p1[s + 15];
+        q1[s + 15] = p1[s + 30];
+        q1[s + 16] = p1[s + 17];
+        q1[s + 17] = p1[s + 0];
+        q1[s + 18] = p1[s + 19];
+        q1[s + 19] = p1[s + 2];
+        q1[s + 20] = p1[s + 21];
+        q1[s + 21] = p1[s + 4];
+        q1[s + 22] = p1[s + 23];
+        q1[s + 23] = p1[s + 6];
+        q1[s + 24] = p1[s + 25];
+        q1[s + 25] = p1[s + 8];
+        q1[s + 26] = p1[s + 27];
+        q1[s + 27] = p1[s + 10];
+        q1[s + 28] = p1[s + 29];
+        q1[s + 29] = p1[s + 12];
+        q1[s + 30] = p1[s + 31];
+        q1[s + 31] = p1[s + 14];
+        System.arraycopy(p2, s + 16, q2, s, 16);
+        System.arraycopy(p2, s, q2, s + 16, 16);
+        q3[s + 0] = p3[s + 17];
+        q3[s + 1] = p3[s + 0];
+        q3[s + 2] = p3[s + 19];
+        q3[s + 3] = p3[s + 2];
+        q3[s + 4] = p3[s + 21];
+        q3[s + 5] = p3[s + 4];
+        q3[s + 6] = p3[s + 23];
+        q3[s + 7] = p3[s + 6];
+        q3[s + 8] = p3[s + 25];
+        q3[s + 9] = p3[s + 8];
+        q3[s + 10] = p3[s + 27];
+        q3[s + 11] = p3[s + 10];
+        q3[s + 12] = p3[s + 29];
+        q3[s + 13] = p3[s + 12];
+        q3[s + 14] = p3[s + 31];
+        q3[s + 15] = p3[s + 14];
+        q3[s + 16] = p3[s + 1];
+        q3[s + 17] = p3[s + 16];
+        q3[s + 18] = p3[s + 3];
+        q3[s + 19] = p3[s + 18];
+        q3[s + 20] = p3[s + 5];
+        q3[s + 21] = p3[s + 20];
+        q3[s + 22] = p3[s + 7];
+        q3[s + 23] = p3[s + 22];
+        q3[s + 24] = p3[s + 9];
+        q3[s + 25] = p3[s + 24];
+        q3[s + 26] = p3[s + 11];
+        q3[s + 27] = p3[s + 26];
+        q3[s + 28] = p3[s + 13];
+        q3[s + 29] = p3[s + 28];
+        q3[s + 30] = p3[s + 15];
+        q3[s + 31] = p3[s + 30];
     }
 
-    /** {@code out[outOff..]} ^= P(R) ^ R. */
-    private static void storeXor(Work w, long[] out, int outOff) {
-        long[] r = w.r;
-        long[] p0 = w.p0;
+    /** Moves slot {@code s / 32} from the column rounds' diagonal arrangement back to canonical order. */
+    private static void fromDiagonals(Work w, int s) {
+        long[] p1 = w.p1;
+        long[] p2 = w.p2;
+        long[] p3 = w.p3;
         long[] q1 = w.q1;
         long[] q2 = w.q2;
         long[] q3 = w.q3;
-        out[outOff + 0] ^= p0[0] ^ r[0];
-        out[outOff + 1] ^= p0[1] ^ r[1];
-        out[outOff + 2] ^= p0[2] ^ r[2];
-        out[outOff + 3] ^= p0[3] ^ r[3];
-        out[outOff + 4] ^= p0[4] ^ r[4];
-        out[outOff + 5] ^= p0[5] ^ r[5];
-        out[outOff + 6] ^= p0[6] ^ r[6];
-        out[outOff + 7] ^= p0[7] ^ r[7];
-        out[outOff + 8] ^= p0[8] ^ r[8];
-        out[outOff + 9] ^= p0[9] ^ r[9];
-        out[outOff + 10] ^= p0[10] ^ r[10];
-        out[outOff + 11] ^= p0[11] ^ r[11];
-        out[outOff + 12] ^= p0[12] ^ r[12];
-        out[outOff + 13] ^= p0[13] ^ r[13];
-        out[outOff + 14] ^= p0[14] ^ r[14];
-        out[outOff + 15] ^= p0[15] ^ r[15];
-        out[outOff + 16] ^= p0[16] ^ r[16];
-        out[outOff + 17] ^= p0[17] ^ r[17];
-        out[outOff + 18] ^= p0[18] ^ r[18];
-        out[outOff + 19] ^= p0[19] ^ r[19];
-        out[outOff + 20] ^= p0[20] ^ r[20];
-        out[outOff + 21] ^= p0[21] ^ r[21];
-        out[outOff + 22] ^= p0[22] ^ r[22];
-        out[outOff + 23] ^= p0[23] ^ r[23];
-        out[outOff + 24] ^= p0[24] ^ r[24];
-        out[outOff + 25] ^= p0[25] ^ r[25];
-        out[outOff + 26] ^= p0[26] ^ r[26];
-        out[outOff + 27] ^= p0[27] ^ r[27];
-        out[outOff + 28] ^= p0[28] ^ r[28];
-        out[outOff + 29] ^= p0[29] ^ r[29];
-        out[outOff + 30] ^= p0[30] ^ r[30];
-        out[outOff + 31] ^= p0[31] ^ r[31];
-        out[outOff + 32] ^= q1[17] ^ r[32];
-        out[outOff + 33] ^= q1[0] ^ r[33];
-        out[outOff + 34] ^= q1[19] ^ r[34];
-        out[outOff + 35] ^= q1[2] ^ r[35];
-        out[outOff + 36] ^= q1[21] ^ r[36];
-        out[outOff + 37] ^= q1[4] ^ r[37];
-        out[outOff + 38] ^= q1[23] ^ r[38];
-        out[outOff + 39] ^= q1[6] ^ r[39];
-        out[outOff + 40] ^= q1[25] ^ r[40];
-        out[outOff + 41] ^= q1[8] ^ r[41];
-        out[outOff + 42] ^= q1[27] ^ r[42];
-        out[outOff + 43] ^= q1[10] ^ r[43];
-        out[outOff + 44] ^= q1[29] ^ r[44];
-        out[outOff + 45] ^= q1[12] ^ r[45];
-        out[outOff + 46] ^= q1[31] ^ r[46];
-        out[outOff + 47] ^= q1[14] ^ r[47];
-        out[outOff + 48] ^= q1[1] ^ r[48];
-        out[outOff + 49] ^= q1[16] ^ r[49];
-        out[outOff + 50] ^= q1[3] ^ r[50];
-        out[outOff + 51] ^= q1[18] ^ r[51];
-        out[outOff + 52] ^= q1[5] ^ r[52];
-        out[outOff + 53] ^= q1[20] ^ r[53];
-        out[outOff + 54] ^= q1[7] ^ r[54];
-        out[outOff + 55] ^= q1[22] ^ r[55];
-        out[outOff + 56] ^= q1[9] ^ r[56];
-        out[outOff + 57] ^= q1[24] ^ r[57];
-        out[outOff + 58] ^= q1[11] ^ r[58];
-        out[outOff + 59] ^= q1[26] ^ r[59];
-        out[outOff + 60] ^= q1[13] ^ r[60];
-        out[outOff + 61] ^= q1[28] ^ r[61];
-        out[outOff + 62] ^= q1[15] ^ r[62];
-        out[outOff + 63] ^= q1[30] ^ r[63];
-        out[outOff + 64] ^= q2[16] ^ r[64];
-        out[outOff + 65] ^= q2[17] ^ r[65];
-        out[outOff + 66] ^= q2[18] ^ r[66];
-        out[outOff + 67] ^= q2[19] ^ r[67];
-        out[outOff + 68] ^= q2[20] ^ r[68];
-        out[outOff + 69] ^= q2[21] ^ r[69];
-        out[outOff + 70] ^= q2[22] ^ r[70];
-        out[outOff + 71] ^= q2[23] ^ r[71];
-        out[outOff + 72] ^= q2[24] ^ r[72];
-        out[outOff + 73] ^= q2[25] ^ r[73];
-        out[outOff + 74] ^= q2[26] ^ r[74];
-        out[outOff + 75] ^= q2[27] ^ r[75];
-        out[outOff + 76] ^= q2[28] ^ r[76];
-        out[outOff + 77] ^= q2[29] ^ r[77];
-        out[outOff + 78] ^= q2[30] ^ r[78];
-        out[outOff + 79] ^= q2[31] ^ r[79];
-        out[outOff + 80] ^= q2[0] ^ r[80];
-        out[outOff + 81] ^= q2[1] ^ r[81];
-        out[outOff + 82] ^= q2[2] ^ r[82];
-        out[outOff + 83] ^= q2[3] ^ r[83];
-        out[outOff + 84] ^= q2[4] ^ r[84];
-        out[outOff + 85] ^= q2[5] ^ r[85];
-        out[outOff + 86] ^= q2[6] ^ r[86];
-        out[outOff + 87] ^= q2[7] ^ r[87];
-        out[outOff + 88] ^= q2[8] ^ r[88];
-        out[outOff + 89] ^= q2[9] ^ r[89];
-        out[outOff + 90] ^= q2[10] ^ r[90];
-        out[outOff + 91] ^= q2[11] ^ r[91];
-        out[outOff + 92] ^= q2[12] ^ r[92];
-        out[outOff + 93] ^= q2[13] ^ r[93];
-        out[outOff + 94] ^= q2[14] ^ r[94];
-        out[outOff + 95] ^= q2[15] ^ r[95];
-        out[outOff + 96] ^= q3[1] ^ r[96];
-        out[outOff + 97] ^= q3[16] ^ r[97];
-        out[outOff + 98] ^= q3[3] ^ r[98];
-        out[outOff + 99] ^= q3[18] ^ r[99];
-        out[outOff + 100] ^= q3[5] ^ r[100];
-        out[outOff + 101] ^= q3[20] ^ r[101];
-        out[outOff + 102] ^= q3[7] ^ r[102];
-        out[outOff + 103] ^= q3[22] ^ r[103];
-        out[outOff + 104] ^= q3[9] ^ r[104];
-        out[outOff + 105] ^= q3[24] ^ r[105];
-        out[outOff + 106] ^= q3[11] ^ r[106];
-        out[outOff + 107] ^= q3[26] ^ r[107];
-        out[outOff + 108] ^= q3[13] ^ r[108];
-        out[outOff + 109] ^= q3[28] ^ r[109];
-        out[outOff + 110] ^= q3[15] ^ r[110];
-        out[outOff + 111] ^= q3[30] ^ r[111];
-        out[outOff + 112] ^= q3[17] ^ r[112];
-        out[outOff + 113] ^= q3[0] ^ r[113];
-        out[outOff + 114] ^= q3[19] ^ r[114];
-        out[outOff + 115] ^= q3[2] ^ r[115];
-        out[outOff + 116] ^= q3[21] ^ r[116];
-        out[outOff + 117] ^= q3[4] ^ r[117];
-        out[outOff + 118] ^= q3[23] ^ r[118];
-        out[outOff + 119] ^= q3[6] ^ r[119];
-        out[outOff + 120] ^= q3[25] ^ r[120];
-        out[outOff + 121] ^= q3[8] ^ r[121];
-        out[outOff + 122] ^= q3[27] ^ r[122];
-        out[outOff + 123] ^= q3[10] ^ r[123];
-        out[outOff + 124] ^= q3[29] ^ r[124];
-        out[outOff + 125] ^= q3[12] ^ r[125];
-        out[outOff + 126] ^= q3[31] ^ r[126];
-        out[outOff + 127] ^= q3[14] ^ r[127];
+        p1[s + 0] = q1[s + 17];
+        p1[s + 1] = q1[s + 0];
+        p1[s + 2] = q1[s + 19];
+        p1[s + 3] = q1[s + 2];
+        p1[s + 4] = q1[s + 21];
+        p1[s + 5] = q1[s + 4];
+        p1[s + 6] = q1[s + 23];
+        p1[s + 7] = q1[s + 6];
+        p1[s + 8] = q1[s + 25];
+        p1[s + 9] = q1[s + 8];
+        p1[s + 10] = q1[s + 27];
+        p1[s + 11] = q1[s + 10];
+        p1[s + 12] = q1[s + 29];
+        p1[s + 13] = q1[s + 12];
+        p1[s + 14] = q1[s + 31];
+        p1[s + 15] = q1[s + 14];
+        p1[s + 16] = q1[s + 1];
+        p1[s + 17] = q1[s + 16];
+        p1[s + 18] = q1[s + 3];
+        p1[s + 19] = q1[s + 18];
+        p1[s + 20] = q1[s + 5];
+        p1[s + 21] = q1[s + 20];
+        p1[s + 22] = q1[s + 7];
+        p1[s + 23] = q1[s + 22];
+        p1[s + 24] = q1[s + 9];
+        p1[s + 25] = q1[s + 24];
+        p1[s + 26] = q1[s + 11];
+        p1[s + 27] = q1[s + 26];
+        p1[s + 28] = q1[s + 13];
+        p1[s + 29] = q1[s + 28];
+        p1[s + 30] = q1[s + 15];
+        p1[s + 31] = q1[s + 30];
+        System.arraycopy(q2, s + 16, p2, s, 16);
+        System.arraycopy(q2, s, p2, s + 16, 16);
+        p3[s + 0] = q3[s + 1];
+        p3[s + 1] = q3[s + 16];
+        p3[s + 2] = q3[s + 3];
+        p3[s + 3] = q3[s + 18];
+        p3[s + 4] = q3[s + 5];
+        p3[s + 5] = q3[s + 20];
+        p3[s + 6] = q3[s + 7];
+        p3[s + 7] = q3[s + 22];
+        p3[s + 8] = q3[s + 9];
+        p3[s + 9] = q3[s + 24];
+        p3[s + 10] = q3[s + 11];
+        p3[s + 11] = q3[s + 26];
+        p3[s + 12] = q3[s + 13];
+        p3[s + 13] = q3[s + 28];
+        p3[s + 14] = q3[s + 15];
+        p3[s + 15] = q3[s + 30];
+        p3[s + 16] = q3[s + 17];
+        p3[s + 17] = q3[s + 0];
+        p3[s + 18] = q3[s + 19];
+        p3[s + 19] = q3[s + 2];
+        p3[s + 20] = q3[s + 21];
+        p3[s + 21] = q3[s + 4];
+        p3[s + 22] = q3[s + 23];
+        p3[s + 23] = q3[s + 6];
+        p3[s + 24] = q3[s + 25];
+        p3[s + 25] = q3[s + 8];
+        p3[s + 26] = q3[s + 27];
+        p3[s + 27] = q3[s + 10];
+        p3[s + 28] = q3[s + 29];
+        p3[s + 29] = q3[s + 12];
+        p3[s + 30] = q3[s + 31];
+        p3[s + 31] = q3[s + 14];
     }
 
-    /** 32 independent G functions: G(a[m], b[m], c[m], d[m]) for every m, one step per loop so that each vectorises. */
-    private static void gv(long[] a, long[] b, long[] c, long[] d) {
+    /** {@code out[outOff..]} = P(R) ^ R of block slot {@code slot}. */
+    private static void store(Work w, int slot, long[] out, int outOff) {
+        long[] r = w.r;
+        int ro = slot * BLOCK_WORDS;
+        int s = slot * 32;
+        long[] p0 = w.p0;
         for (int m = 0; m < 32; m++) {
+            out[outOff + 0 + m] = p0[s + m] ^ r[ro + 0 + m];
+        }
+        long[] p1 = w.p1;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 32 + m] = p1[s + m] ^ r[ro + 32 + m];
+        }
+        long[] p2 = w.p2;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 64 + m] = p2[s + m] ^ r[ro + 64 + m];
+        }
+        long[] p3 = w.p3;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 96 + m] = p3[s + m] ^ r[ro + 96 + m];
+        }
+    }
+
+    /** {@code out[outOff..]} ^= P(R) ^ R of block slot {@code slot}. */
+    private static void storeXor(Work w, int slot, long[] out, int outOff) {
+        long[] r = w.r;
+        int ro = slot * BLOCK_WORDS;
+        int s = slot * 32;
+        long[] p0 = w.p0;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 0 + m] ^= p0[s + m] ^ r[ro + 0 + m];
+        }
+        long[] p1 = w.p1;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 32 + m] ^= p1[s + m] ^ r[ro + 32 + m];
+        }
+        long[] p2 = w.p2;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 64 + m] ^= p2[s + m] ^ r[ro + 64 + m];
+        }
+        long[] p3 = w.p3;
+        for (int m = 0; m < 32; m++) {
+            out[outOff + 96 + m] ^= p3[s + m] ^ r[ro + 96 + m];
+        }
+    }
+
+    /**
+     * {@code n} independent G functions: G(a[m], b[m], c[m], d[m]) for every m below n, one step per loop so that
+     * each loop vectorises.
+     */
+    private static void gv(long[] a, long[] b, long[] c, long[] d, int n) {
+        for (int m = 0; m < n; m++) {
             long x = a[m];
             long y = b[m];
             x += y + 2 * (x & M) * (y & M);
             a[m] = x;
             d[m] = Long.rotateRight(d[m] ^ x, 32);
         }
-        for (int m = 0; m < 32; m++) {
+        for (int m = 0; m < n; m++) {
             long x = c[m];
             long y = d[m];
             x += y + 2 * (x & M) * (y & M);
             c[m] = x;
             b[m] = Long.rotateRight(b[m] ^ x, 24);
         }
-        for (int m = 0; m < 32; m++) {
+        for (int m = 0; m < n; m++) {
             long x = a[m];
             long y = b[m];
             x += y + 2 * (x & M) * (y & M);
             a[m] = x;
             d[m] = Long.rotateRight(d[m] ^ x, 16);
         }
-        for (int m = 0; m < 32; m++) {
+        for (int m = 0; m < n; m++) {
             long x = c[m];
             long y = d[m];
             x += y + 2 * (x & M) * (y & M);
