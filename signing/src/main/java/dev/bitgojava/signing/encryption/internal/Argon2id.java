@@ -9,13 +9,21 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Argon2id, version 0x13 (RFC 9106), in plain Java, written for speed: the memory is one flat {@code long[]} (128
- * words per 1 KiB block, no per-block objects), the compression function allocates nothing and starts loading the
- * next reference block as soon as its address is known, and the lanes of each slice (which depend on each other
- * only at slice boundaries) are
- * filled concurrently on up to {@code min(p, availableProcessors)} threads: the calling thread plus helpers from the
- * common {@link ForkJoinPool}. A helper that starts late finds no lane left and returns at once, so a busy pool only
- * makes the caller do more of the work; with one processor everything runs on the caller.
+ * Argon2id, version 0x13 (RFC 9106), in plain Java and written for speed.
+ *
+ * <ul>
+ *   <li>The memory is one flat {@code long[]} (128 words per 1 KiB block, no per-block objects).</li>
+ *   <li>The lanes of a slice depend on each other only at slice boundaries, so each slice's lanes are split into
+ *   groups that run concurrently on up to {@code min(p, availableProcessors)} threads: the caller plus helpers from
+ *   the common {@link ForkJoinPool}. A helper that starts late finds no group left and returns at once, so a busy
+ *   pool only makes the caller do more of the work; with one processor everything runs on the caller.</li>
+ *   <li>A thread advances the lanes of its group block by block together: it looks up every lane's reference block
+ *   first and touches each of their cache lines, so that their memory latencies overlap, and then compresses all
+ *   the group's blocks in the same loops.</li>
+ *   <li>The compression function's 64 G functions are computed as four groups of 32 independent ones, each group a
+ *   plain loop over arrays that the JIT compiles to SIMD instructions (AVX2 or AVX-512 on x86-64); between the groups
+ *   the words are moved so that the operands of each G share an index. Nothing is allocated per block.</li>
+ * </ul>
  *
  * <p>The working memory is wiped after every hash; one wiped array is kept for a second for the next hash
  * ({@link Argon2Memory}). Thread-safe.
@@ -39,7 +47,7 @@ public final class Argon2id {
 
     private static final int MAX_THREADS = maxThreads();
 
-    /** Receives the prefetching loads so that the compiler keeps them; never read. */
+    /** Receives the loads that touch reference blocks early, so that the compiler keeps them; never read. */
     @SuppressWarnings("unused")
     private static long prefetchSink;
 
@@ -486,15 +494,14 @@ public final class Argon2id {
     // ------------------------------------------------------------------------------------------------ compression
     //
     // The permutation P of the compression function is 64 applications of BLAKE2b's G (with BlaMka's
-    // multiplication), in four groups of 32 that are independent of each other: the first and the second half of
-    // the row rounds, then of the column rounds. Each group runs as one loop over 32 lanes of four arrays (gv),
+    // multiplication), in four groups of 32 that depend only on the group before: the first and the second half of
+    // the row rounds, then of the column rounds. Each group runs as one loop over 32 indices of four arrays (gv),
     // for several blocks at once, which the JIT compiles to SIMD instructions; between the groups the words are
     // moved so that the four operands of each G sit at the same index of the four arrays. Block slot s uses
     // indices 32 s .. 32 s + 31 of every operand array and 128 s .. 128 s + 127 of r.
 
     /** The working arrays of one thread's compressions of up to {@code slots} blocks at a time. */
-    static final class Work {
-        final int slots;
+    private static final class Work {
         final long[] r;
         final long[] a;
         final long[] b;
@@ -512,7 +519,6 @@ public final class Argon2id {
         final long[] q3;
 
         Work(int slots) {
-            this.slots = slots;
             int n = 32 * slots;
             r = new long[BLOCK_WORDS * slots];
             a = new long[n];
@@ -573,7 +579,7 @@ public final class Argon2id {
     }
 
     /**
-     * P of the {@code w.slots} blocks loaded by {@link #load}: afterwards word k of slot s is at
+     * P of the blocks loaded into slots 0 to {@code slots - 1} by {@link #load}: afterwards word k of slot s is at
      * {@code p(k / 32)[32 s + k % 32]}.
      */
     private static void permuteLoaded(Work w, int slots) {
