@@ -3,6 +3,7 @@ package dev.bitgojava.signing.encryption;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bitgojava.signing.encryption.internal.Argon2id;
 import dev.bitgojava.signing.encryption.internal.JsEscape;
 import dev.bitgojava.signing.encryption.internal.Pbkdf2Sha256;
 import dev.bitgojava.signing.encryption.internal.SjclJson;
@@ -11,7 +12,6 @@ import dev.bitgojava.signing.internal.Utf8;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.modes.AEADBlockCipher;
 import org.bouncycastle.crypto.modes.CCMBlockCipher;
@@ -489,26 +489,14 @@ public final class KeychainEncryptor {
         }
     }
 
+    /** The 32-byte Argon2id key of a version-2 envelope, its lanes filled in parallel where processors allow. */
     static byte[] argon2id(char[] passphrase, byte[] salt, Argon2Parameters costs) {
-        org.bouncycastle.crypto.params.Argon2Parameters params =
-                new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
-                        org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
-                        .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
-                        .withMemoryAsKB(costs.memoryKiB())
-                        .withIterations(costs.iterations())
-                        .withParallelism(costs.parallelism())
-                        .withSalt(salt)
-                        .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
         byte[] password = utf8(passphrase);
-        byte[] key = new byte[32];
         try {
-            generator.generateBytes(password, key);
+            return Argon2id.hash(password, salt, costs.memoryKiB(), costs.iterations(), costs.parallelism(), 32);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
-        return key;
     }
 
     private static byte[] hkdf(byte[] ikm, byte[] salt) {
