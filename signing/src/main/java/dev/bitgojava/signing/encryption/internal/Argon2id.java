@@ -747,6 +747,29 @@ public final class Argon2id {
         p3[s + 31] = d2[s + 7];
     }
 
+    /**
+     * One of the two word moves between the column rounds' arrangements, over slot {@code s / 32}: for each pair k,
+     * dst[2k] = src[2k+1], dst[2k+1] = src[16+2k], dst[16+2k] = src[17+2k], dst[17+2k] = src[2k].
+     */
+    private static void pairSwapA(long[] src, long[] dst, int s) {
+        for (int k = 0; k < 16; k += 2) {
+            dst[s + k] = src[s + k + 1];
+            dst[s + k + 1] = src[s + 16 + k];
+            dst[s + 16 + k] = src[s + 17 + k];
+            dst[s + 17 + k] = src[s + k];
+        }
+    }
+
+    /** The inverse of {@link #pairSwapA}. */
+    private static void pairSwapB(long[] src, long[] dst, int s) {
+        for (int k = 0; k < 16; k += 2) {
+            dst[s + k] = src[s + 17 + k];
+            dst[s + k + 1] = src[s + k];
+            dst[s + 16 + k] = src[s + k + 1];
+            dst[s + 17 + k] = src[s + 16 + k];
+        }
+    }
+
     /** Moves slot {@code s / 32} from the column rounds' first arrangement to their diagonal one. */
     private static void toDiagonals(Work w, int s) {
         long[] p1 = w.p1;
@@ -755,72 +778,10 @@ public final class Argon2id {
         long[] q1 = w.q1;
         long[] q2 = w.q2;
         long[] q3 = w.q3;
-        q1[s + 0] = p1[s + 1];
-        q1[s + 1] = p1[s + 16];
-        q1[s + 2] = p1[s + 3];
-        q1[s + 3] = p1[s + 18];
-        q1[s + 4] = p1[s + 5];
-        q1[s + 5] = p1[s + 20];
-        q1[s + 6] = p1[s + 7];
-        q1[s + 7] = p1[s + 22];
-        q1[s + 8] = p1[s + 9];
-        q1[s + 9] = p1[s + 24];
-        q1[s + 10] = p1[s + 11];
-        q1[s + 11] = p1[s + 26];
-        q1[s + 12] = p1[s + 13];
-        q1[s + 13] = p1[s + 28];
-        q1[s + 14] = p1[s + 15];
-        q1[s + 15] = p1[s + 30];
-        q1[s + 16] = p1[s + 17];
-        q1[s + 17] = p1[s + 0];
-        q1[s + 18] = p1[s + 19];
-        q1[s + 19] = p1[s + 2];
-        q1[s + 20] = p1[s + 21];
-        q1[s + 21] = p1[s + 4];
-        q1[s + 22] = p1[s + 23];
-        q1[s + 23] = p1[s + 6];
-        q1[s + 24] = p1[s + 25];
-        q1[s + 25] = p1[s + 8];
-        q1[s + 26] = p1[s + 27];
-        q1[s + 27] = p1[s + 10];
-        q1[s + 28] = p1[s + 29];
-        q1[s + 29] = p1[s + 12];
-        q1[s + 30] = p1[s + 31];
-        q1[s + 31] = p1[s + 14];
+        pairSwapA(p1, q1, s);
         System.arraycopy(p2, s + 16, q2, s, 16);
         System.arraycopy(p2, s, q2, s + 16, 16);
-        q3[s + 0] = p3[s + 17];
-        q3[s + 1] = p3[s + 0];
-        q3[s + 2] = p3[s + 19];
-        q3[s + 3] = p3[s + 2];
-        q3[s + 4] = p3[s + 21];
-        q3[s + 5] = p3[s + 4];
-        q3[s + 6] = p3[s + 23];
-        q3[s + 7] = p3[s + 6];
-        q3[s + 8] = p3[s + 25];
-        q3[s + 9] = p3[s + 8];
-        q3[s + 10] = p3[s + 27];
-        q3[s + 11] = p3[s + 10];
-        q3[s + 12] = p3[s + 29];
-        q3[s + 13] = p3[s + 12];
-        q3[s + 14] = p3[s + 31];
-        q3[s + 15] = p3[s + 14];
-        q3[s + 16] = p3[s + 1];
-        q3[s + 17] = p3[s + 16];
-        q3[s + 18] = p3[s + 3];
-        q3[s + 19] = p3[s + 18];
-        q3[s + 20] = p3[s + 5];
-        q3[s + 21] = p3[s + 20];
-        q3[s + 22] = p3[s + 7];
-        q3[s + 23] = p3[s + 22];
-        q3[s + 24] = p3[s + 9];
-        q3[s + 25] = p3[s + 24];
-        q3[s + 26] = p3[s + 11];
-        q3[s + 27] = p3[s + 26];
-        q3[s + 28] = p3[s + 13];
-        q3[s + 29] = p3[s + 28];
-        q3[s + 30] = p3[s + 15];
-        q3[s + 31] = p3[s + 30];
+        pairSwapB(p3, q3, s);
     }
 
     /** Moves slot {@code s / 32} from the column rounds' diagonal arrangement back to canonical order. */
@@ -831,72 +792,10 @@ public final class Argon2id {
         long[] q1 = w.q1;
         long[] q2 = w.q2;
         long[] q3 = w.q3;
-        p1[s + 0] = q1[s + 17];
-        p1[s + 1] = q1[s + 0];
-        p1[s + 2] = q1[s + 19];
-        p1[s + 3] = q1[s + 2];
-        p1[s + 4] = q1[s + 21];
-        p1[s + 5] = q1[s + 4];
-        p1[s + 6] = q1[s + 23];
-        p1[s + 7] = q1[s + 6];
-        p1[s + 8] = q1[s + 25];
-        p1[s + 9] = q1[s + 8];
-        p1[s + 10] = q1[s + 27];
-        p1[s + 11] = q1[s + 10];
-        p1[s + 12] = q1[s + 29];
-        p1[s + 13] = q1[s + 12];
-        p1[s + 14] = q1[s + 31];
-        p1[s + 15] = q1[s + 14];
-        p1[s + 16] = q1[s + 1];
-        p1[s + 17] = q1[s + 16];
-        p1[s + 18] = q1[s + 3];
-        p1[s + 19] = q1[s + 18];
-        p1[s + 20] = q1[s + 5];
-        p1[s + 21] = q1[s + 20];
-        p1[s + 22] = q1[s + 7];
-        p1[s + 23] = q1[s + 22];
-        p1[s + 24] = q1[s + 9];
-        p1[s + 25] = q1[s + 24];
-        p1[s + 26] = q1[s + 11];
-        p1[s + 27] = q1[s + 26];
-        p1[s + 28] = q1[s + 13];
-        p1[s + 29] = q1[s + 28];
-        p1[s + 30] = q1[s + 15];
-        p1[s + 31] = q1[s + 30];
+        pairSwapB(q1, p1, s);
         System.arraycopy(q2, s + 16, p2, s, 16);
         System.arraycopy(q2, s, p2, s + 16, 16);
-        p3[s + 0] = q3[s + 1];
-        p3[s + 1] = q3[s + 16];
-        p3[s + 2] = q3[s + 3];
-        p3[s + 3] = q3[s + 18];
-        p3[s + 4] = q3[s + 5];
-        p3[s + 5] = q3[s + 20];
-        p3[s + 6] = q3[s + 7];
-        p3[s + 7] = q3[s + 22];
-        p3[s + 8] = q3[s + 9];
-        p3[s + 9] = q3[s + 24];
-        p3[s + 10] = q3[s + 11];
-        p3[s + 11] = q3[s + 26];
-        p3[s + 12] = q3[s + 13];
-        p3[s + 13] = q3[s + 28];
-        p3[s + 14] = q3[s + 15];
-        p3[s + 15] = q3[s + 30];
-        p3[s + 16] = q3[s + 17];
-        p3[s + 17] = q3[s + 0];
-        p3[s + 18] = q3[s + 19];
-        p3[s + 19] = q3[s + 2];
-        p3[s + 20] = q3[s + 21];
-        p3[s + 21] = q3[s + 4];
-        p3[s + 22] = q3[s + 23];
-        p3[s + 23] = q3[s + 6];
-        p3[s + 24] = q3[s + 25];
-        p3[s + 25] = q3[s + 8];
-        p3[s + 26] = q3[s + 27];
-        p3[s + 27] = q3[s + 10];
-        p3[s + 28] = q3[s + 29];
-        p3[s + 29] = q3[s + 12];
-        p3[s + 30] = q3[s + 31];
-        p3[s + 31] = q3[s + 14];
+        pairSwapA(q3, p3, s);
     }
 
     /** {@code out[outOff..]} = P(R) ^ R of block slot {@code slot}. */
