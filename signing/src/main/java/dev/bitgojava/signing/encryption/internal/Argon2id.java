@@ -849,33 +849,20 @@ public final class Argon2id {
      * each loop vectorises.
      */
     private static void gv(long[] a, long[] b, long[] c, long[] d, int n) {
+        halfStep(a, b, d, n, 32);
+        halfStep(c, d, b, n, 24);
+        halfStep(a, b, d, n, 16);
+        halfStep(c, d, b, n, 63);
+    }
+
+    /** One quarter of G over n words: x = x + y + 2·lo(x)·lo(y) into {@code x}, then z = (z ^ x) >>> rotation. */
+    private static void halfStep(long[] x, long[] y, long[] z, int n, int rotation) {
         for (int m = 0; m < n; m++) {
-            long x = a[m];
-            long y = b[m];
-            x += y + 2 * (x & M) * (y & M);
-            a[m] = x;
-            d[m] = Long.rotateRight(d[m] ^ x, 32);
-        }
-        for (int m = 0; m < n; m++) {
-            long x = c[m];
-            long y = d[m];
-            x += y + 2 * (x & M) * (y & M);
-            c[m] = x;
-            b[m] = Long.rotateRight(b[m] ^ x, 24);
-        }
-        for (int m = 0; m < n; m++) {
-            long x = a[m];
-            long y = b[m];
-            x += y + 2 * (x & M) * (y & M);
-            a[m] = x;
-            d[m] = Long.rotateRight(d[m] ^ x, 16);
-        }
-        for (int m = 0; m < n; m++) {
-            long x = c[m];
-            long y = d[m];
-            x += y + 2 * (x & M) * (y & M);
-            c[m] = x;
-            b[m] = Long.rotateRight(b[m] ^ x, 63);
+            long v = x[m];
+            long w = y[m];
+            v += w + 2 * (v & M) * (w & M);
+            x[m] = v;
+            z[m] = Long.rotateRight(z[m] ^ v, rotation);
         }
     }
 }
