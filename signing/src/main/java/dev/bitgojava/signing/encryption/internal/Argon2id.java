@@ -772,30 +772,22 @@ public final class Argon2id {
 
     /** Moves slot {@code s / 32} from the column rounds' first arrangement to their diagonal one. */
     private static void toDiagonals(Work w, int s) {
-        long[] p1 = w.p1;
-        long[] p2 = w.p2;
-        long[] p3 = w.p3;
-        long[] q1 = w.q1;
-        long[] q2 = w.q2;
-        long[] q3 = w.q3;
-        pairSwapA(p1, q1, s);
-        System.arraycopy(p2, s + 16, q2, s, 16);
-        System.arraycopy(p2, s, q2, s + 16, 16);
-        pairSwapB(p3, q3, s);
+        pairSwapA(w.p1, w.q1, s);
+        swapHalves(w.p2, w.q2, s);
+        pairSwapB(w.p3, w.q3, s);
     }
 
     /** Moves slot {@code s / 32} from the column rounds' diagonal arrangement back to canonical order. */
     private static void fromDiagonals(Work w, int s) {
-        long[] p1 = w.p1;
-        long[] p2 = w.p2;
-        long[] p3 = w.p3;
-        long[] q1 = w.q1;
-        long[] q2 = w.q2;
-        long[] q3 = w.q3;
-        pairSwapB(q1, p1, s);
-        System.arraycopy(q2, s + 16, p2, s, 16);
-        System.arraycopy(q2, s, p2, s + 16, 16);
-        pairSwapA(q3, p3, s);
+        pairSwapB(w.q1, w.p1, s);
+        swapHalves(w.q2, w.p2, s);
+        pairSwapA(w.q3, w.p3, s);
+    }
+
+    /** dst gets src's slot {@code s / 32} with its two 16-word halves exchanged (its own inverse). */
+    private static void swapHalves(long[] src, long[] dst, int s) {
+        System.arraycopy(src, s + 16, dst, s, 16);
+        System.arraycopy(src, s, dst, s + 16, 16);
     }
 
     /** {@code out[outOff..]} = P(R) ^ R of block slot {@code slot}. */
